@@ -1,0 +1,240 @@
+/**
+ * The cross-reference pass: ids that repeat, ids that point nowhere or at the wrong kind of
+ * thing, and facts that need more than one field (a shift whose start equals its end).
+ * It reads the raw input defensively, so it can report alongside shape errors.
+ */
+import type { InputIssue } from "../issues.js";
+import { parseClockTime } from "../time/clock-time.js";
+
+type Raw = Record<string, unknown>;
+
+function record(value: unknown): Raw | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Raw)
+    : undefined;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/** Ids of one collection, with duplicate-id issues. */
+function collectIds(items: unknown[], collection: string, issues: InputIssue[]): Map<string, Raw> {
+  const byId = new Map<string, Raw>();
+  const firstIndex = new Map<string, number>();
+  items.forEach((item, index) => {
+    const entry = record(item);
+    const itemId = text(entry?.id);
+    if (entry === undefined || itemId === undefined) return;
+    const first = firstIndex.get(itemId);
+    if (first !== undefined) {
+      issues.push({
+        path: [collection, index, "id"],
+        message: `duplicate ${collection} id ${JSON.stringify(itemId)} (first used at ${collection}[${first}])`,
+      });
+      return;
+    }
+    firstIndex.set(itemId, index);
+    byId.set(itemId, entry);
+  });
+  return byId;
+}
+
+function checkReference(
+  issues: InputIssue[],
+  path: (string | number)[],
+  value: unknown,
+  known: Map<string, Raw>,
+  what: string,
+): Raw | undefined {
+  const ref = text(value);
+  if (ref === undefined) return undefined;
+  const target = known.get(ref);
+  if (target === undefined)
+    issues.push({ path, message: `unknown ${what} ${JSON.stringify(ref)}` });
+  return target;
+}
+
+function checkSiteKind(
+  issues: InputIssue[],
+  path: (string | number)[],
+  value: unknown,
+  sites: Map<string, Raw>,
+  kind: "dormitory" | "plant",
+): void {
+  const site = checkReference(
+    issues,
+    path,
+    value,
+    sites,
+    kind === "dormitory" ? "dormitory (site id)" : "plant (site id)",
+  );
+  if (site !== undefined && site.kind !== kind) {
+    issues.push({
+      path,
+      message: `${JSON.stringify(value)} names a ${String(site.kind)}, not a ${kind}`,
+    });
+  }
+}
+
+/** Every cross-reference problem in a (possibly malformed) scenario input. */
+export function checkCrossReferences(input: unknown): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const root = record(input);
+  if (root === undefined) return issues;
+
+  const enterprises = collectIds(list(root.enterprises), "enterprises", issues);
+  const sites = collectIds(list(root.sites), "sites", issues);
+  const shifts = collectIds(list(root.shifts), "shifts", issues);
+  collectIds(list(root.staff), "staff", issues);
+  collectIds(list(root.vehicles), "vehicles", issues);
+
+  const testingKinds = new Map<string, number>();
+  list(record(root.policy)?.testing).forEach((regime, index) => {
+    const kind = text(record(regime)?.kind);
+    if (kind === undefined) return;
+    const first = testingKinds.get(kind);
+    if (first !== undefined) {
+      issues.push({
+        path: ["policy", "testing", index, "kind"],
+        message: `testing kind ${JSON.stringify(kind)} is listed twice (first at policy.testing[${first}])`,
+      });
+    } else testingKinds.set(kind, index);
+  });
+
+  list(root.shifts).forEach((item, index) => {
+    const shift = record(item);
+    if (shift?.id === "off") {
+      issues.push({
+        path: ["shifts", index, "id"],
+        message: `"off" is reserved for days off and cannot be a shift id`,
+      });
+    }
+    const start = text(shift?.start);
+    if (start !== undefined && start === shift?.end && parseClockTime(start) !== undefined) {
+      issues.push({
+        path: ["shifts", index, "end"],
+        message: `shift ${JSON.stringify(shift?.id)} starts and ends at ${start}: a shift needs a length`,
+      });
+    }
+  });
+
+  const roadNodes = new Set<string>();
+  list(record(root.roads)?.edges).forEach((item, index) => {
+    const edge = record(item);
+    const from = text(edge?.from);
+    const to = text(edge?.to);
+    if (from !== undefined) roadNodes.add(from);
+    if (to !== undefined) roadNodes.add(to);
+    if (from !== undefined && from === to) {
+      issues.push({
+        path: ["roads", "edges", index, "to"],
+        message: `edge from ${JSON.stringify(from)} to itself`,
+      });
+    }
+  });
+
+  list(root.sites).forEach((item, index) => {
+    const site = record(item);
+    const node = text(site?.node);
+    if (node !== undefined && !roadNodes.has(node)) {
+      issues.push({
+        path: ["sites", index, "node"],
+        message: `node ${JSON.stringify(node)} is on no road edge`,
+      });
+    }
+    const testing = record(site?.testing);
+    const opens = parseClockTime(text(testing?.opens) ?? "");
+    const closes = parseClockTime(text(testing?.closes) ?? "");
+    if (opens !== undefined && closes !== undefined && closes <= opens) {
+      issues.push({
+        path: ["sites", index, "testing", "closes"],
+        message: `testing point closes at ${String(testing?.closes)}, not after it opens at ${String(testing?.opens)}`,
+      });
+    }
+    if (testing !== undefined && site?.kind === "plant") {
+      issues.push({
+        path: ["sites", index, "testing"],
+        message: "testing points are at dormitories, not plants",
+      });
+    }
+  });
+
+  const shiftKnown = (value: unknown) =>
+    value === "off" || (typeof value === "string" && shifts.has(value));
+  list(root.staff).forEach((item, index) => {
+    const person = record(item);
+    if (person === undefined) return;
+    checkReference(
+      issues,
+      ["staff", index, "enterpriseId"],
+      person.enterpriseId,
+      enterprises,
+      "enterprise",
+    );
+    checkSiteKind(issues, ["staff", index, "dormitoryId"], person.dormitoryId, sites, "dormitory");
+    if (person.plantId !== undefined)
+      checkSiteKind(issues, ["staff", index, "plantId"], person.plantId, sites, "plant");
+    if (person.role === "worker") {
+      if (person.plantId === undefined) {
+        issues.push({
+          path: ["staff", index, "plantId"],
+          message: `worker ${JSON.stringify(person.id)} has no plantId`,
+        });
+      }
+      if (person.schedule === undefined) {
+        issues.push({
+          path: ["staff", index, "schedule"],
+          message: `worker ${JSON.stringify(person.id)} has no schedule`,
+        });
+      }
+    }
+    const schedule = record(person.schedule);
+    list(schedule?.cycle).forEach((entry, position) => {
+      if (typeof entry === "string" && !shiftKnown(entry)) {
+        issues.push({
+          path: ["staff", index, "schedule", "cycle", position],
+          message: `unknown shift ${JSON.stringify(entry)} (use a shift id or "off")`,
+        });
+      }
+    });
+    const dates = record(schedule?.dates);
+    for (const [date, entry] of Object.entries(dates ?? {})) {
+      if (typeof entry === "string" && !shifts.has(entry)) {
+        issues.push({
+          path: ["staff", index, "schedule", "dates", date],
+          message: `unknown shift ${JSON.stringify(entry)}`,
+        });
+      }
+    }
+  });
+
+  list(root.vehicles).forEach((item, index) => {
+    const vehicle = record(item);
+    if (vehicle === undefined) return;
+    if (vehicle.enterpriseId !== undefined) {
+      checkReference(
+        issues,
+        ["vehicles", index, "enterpriseId"],
+        vehicle.enterpriseId,
+        enterprises,
+        "enterprise",
+      );
+    }
+    if (vehicle.dormitoryId !== undefined) {
+      checkSiteKind(
+        issues,
+        ["vehicles", index, "dormitoryId"],
+        vehicle.dormitoryId,
+        sites,
+        "dormitory",
+      );
+    }
+  });
+
+  return issues;
+}

@@ -1,0 +1,154 @@
+/**
+ * The shape of a scenario (SPEC §3) in zod 4: strict objects (a misspelt key is an error),
+ * the policy defaults filled in. References between parts are checked afterwards, in
+ * `cross-references.ts`, so that they are reported even when some other field is wrong.
+ */
+import { z } from "zod";
+import { parseCivilDate } from "../time/civil-date.js";
+import { parseClockTime } from "../time/clock-time.js";
+import { isKnownTimeZone } from "../time/local-time.js";
+
+const id = z.string().min(1, "an id must not be empty").max(200, "an id is at most 200 characters");
+
+const civilDate = z.string().refine((text) => parseCivilDate(text) !== undefined, {
+  error: (issue) => `expected a calendar date YYYY-MM-DD, got ${JSON.stringify(issue.input)}`,
+});
+
+const clockTime = z.string().refine((text) => parseClockTime(text) !== undefined, {
+  error: (issue) =>
+    `expected a time of day HH:mm (00:00–23:59), got ${JSON.stringify(issue.input)}`,
+});
+
+const timeZone = z.string().refine(isKnownTimeZone, {
+  error: (issue) => `unknown IANA time zone ${JSON.stringify(issue.input)}`,
+});
+
+const positiveInt = z.number().int().positive();
+const nonNegativeInt = z.number().int().nonnegative();
+
+export const testingRegimeSchema = z.strictObject({
+  kind: id,
+  validHours: z.number().positive(),
+  resultMinutes: nonNegativeInt.default(0),
+});
+
+export const policySchema = z.strictObject({
+  loadFactor: z
+    .number()
+    .gt(0, "loadFactor must be above 0")
+    .lte(1, "loadFactor is at most 1")
+    .default(0.5),
+  arriveBeforeShiftMinutes: nonNegativeInt.default(15),
+  departAfterShiftMinutes: nonNegativeInt.default(10),
+  maxWaitMinutes: nonNegativeInt.default(60),
+  disinfectionMinutes: nonNegativeInt.default(15),
+  routeToleranceMinutes: nonNegativeInt.default(10),
+  maxDriverMinutesPerDay: positiveInt.max(1440).default(480),
+  quietDays: nonNegativeInt.default(14),
+  mixEnterprises: z.boolean().default(false),
+  testing: z
+    .array(testingRegimeSchema)
+    .default(() => [{ kind: "pcr", validHours: 48, resultMinutes: 0 }]),
+});
+
+export const enterpriseSchema = z.strictObject({
+  id,
+  name: z.string(),
+  closedHousing: z.boolean(),
+  positiveCases: z.array(civilDate).default(() => []),
+});
+
+export const testingPointSchema = z.strictObject({
+  opens: clockTime,
+  closes: clockTime,
+  slotMinutes: positiveInt.max(1440).default(15),
+  perSlot: positiveInt.default(40),
+});
+
+export const siteSchema = z.strictObject({
+  id,
+  name: z.string(),
+  kind: z.enum(["dormitory", "plant"]),
+  node: id,
+  beds: nonNegativeInt.optional(),
+  testing: testingPointSchema.optional(),
+});
+
+export const roadEdgeSchema = z.strictObject({
+  from: id,
+  to: id,
+  minutes: positiveInt,
+  km: z.number().nonnegative(),
+  oneWay: z.boolean().optional(),
+});
+
+export const shiftSchema = z.strictObject({
+  id,
+  start: clockTime,
+  end: clockTime,
+});
+
+const cycleSchedule = z.strictObject({
+  cycle: z.array(id).min(1, "a cycle needs at least one entry"),
+  anchor: civilDate,
+});
+
+const datedSchedule = z.strictObject({
+  dates: z.record(civilDate, id),
+});
+
+export const staffSchema = z.strictObject({
+  id,
+  name: z.string().optional(),
+  enterpriseId: id,
+  dormitoryId: id,
+  plantId: id.optional(),
+  role: z.enum(["worker", "driver"]),
+  schedule: z.union([cycleSchedule, datedSchedule]).optional(),
+});
+
+export const vehicleSchema = z.strictObject({
+  id,
+  plate: z.string().optional(),
+  seats: positiveInt,
+  seatsPerRow: positiveInt.default(4),
+  enterpriseId: id.optional(),
+  dormitoryId: id.optional(),
+});
+
+export const horizonSchema = z.strictObject({
+  start: civilDate,
+  days: z
+    .number()
+    .int()
+    .min(1, "the horizon needs at least 1 day")
+    .max(366, "the horizon is at most 366 days"),
+});
+
+export const scenarioSchema = z.strictObject({
+  name: z.string().optional(),
+  timeZone,
+  horizon: horizonSchema,
+  policy: policySchema.default(() => policySchema.parse({})),
+  enterprises: z.array(enterpriseSchema),
+  sites: z.array(siteSchema),
+  roads: z.strictObject({ edges: z.array(roadEdgeSchema) }),
+  shifts: z.array(shiftSchema),
+  staff: z.array(staffSchema),
+  vehicles: z.array(vehicleSchema),
+});
+
+/** A scenario as written by a user: policy fields optional. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A parsed scenario: every default filled in, every reference checked. */
+export type Scenario = z.output<typeof scenarioSchema>;
+export type Policy = Scenario["policy"];
+export type TestingRegime = Policy["testing"][number];
+export type Enterprise = Scenario["enterprises"][number];
+export type Site = Scenario["sites"][number];
+export type TestingPoint = NonNullable<Site["testing"]>;
+export type RoadEdge = Scenario["roads"]["edges"][number];
+export type Shift = Scenario["shifts"][number];
+export type Staff = Scenario["staff"][number];
+export type Schedule = NonNullable<Staff["schedule"]>;
+export type Vehicle = Scenario["vehicles"][number];

@@ -1,0 +1,92 @@
+/**
+ * A worker's schedule expanded into dated shift instances over the horizon (SPEC §2): a
+ * shift on date D starts at D `start` and ends on D at `end`, or on D+1 when `end <= start`.
+ */
+import type { Schedule, Shift } from "../scenario/schema.js";
+import { civilDay, type DayNumber, formatCivilDate, parseCivilDate } from "./civil-date.js";
+import { clockMinutes } from "./clock-time.js";
+import { localInstant } from "./local-time.js";
+
+const MS_PER_MINUTE = 60_000;
+
+/** One shift a worker works: the shift's start date and its start and end instants. */
+export interface ShiftInstance {
+  shiftId: string;
+  /** The local date the shift starts on, `YYYY-MM-DD`. */
+  date: string;
+  day: DayNumber;
+  /** Epoch milliseconds. */
+  start: number;
+  end: number;
+}
+
+/** The shift id a schedule names for a civil day (`undefined` for a day off). */
+export function scheduledShiftId(schedule: Schedule, day: DayNumber): string | undefined {
+  if ("cycle" in schedule) {
+    const length = schedule.cycle.length;
+    const offset = (((day - civilDay(schedule.anchor)) % length) + length) % length;
+    const entry = schedule.cycle[offset];
+    return entry === "off" ? undefined : entry;
+  }
+  return schedule.dates[formatCivilDate(day)];
+}
+
+/**
+ * The instants a shift instance starting on `day` starts and ends. If a DST gap would make
+ * the end come at or before the start (02:30–03:00 on a spring-forward night), the shift
+ * keeps its wall-clock length from its (moved) start instead.
+ */
+export function shiftInterval(
+  shift: Shift,
+  day: DayNumber,
+  zone: string,
+): { start: number; end: number } {
+  const startMinute = clockMinutes(shift.start);
+  const endMinute = clockMinutes(shift.end);
+  const overnight = endMinute <= startMinute;
+  const start = localInstant(day, startMinute, zone);
+  let end = localInstant(overnight ? day + 1 : day, endMinute, zone);
+  if (end <= start) {
+    const wallMinutes = overnight ? endMinute + 1440 - startMinute : endMinute - startMinute;
+    end = start + wallMinutes * MS_PER_MINUTE;
+  }
+  return { start, end };
+}
+
+/** Every shift instance of a schedule whose start date lies in `[firstDay, firstDay + days)`. */
+export function expandSchedule(
+  schedule: Schedule,
+  shifts: ReadonlyMap<string, Shift>,
+  firstDay: DayNumber,
+  days: number,
+  zone: string,
+): ShiftInstance[] {
+  const instances: ShiftInstance[] = [];
+  const pushInstance = (day: DayNumber, shiftId: string) => {
+    const shift = shifts.get(shiftId);
+    if (shift === undefined) return;
+    instances.push({
+      shiftId,
+      date: formatCivilDate(day),
+      day,
+      ...shiftInterval(shift, day, zone),
+    });
+  };
+  if ("dates" in schedule) {
+    // Walk only the listed dates: an explicit schedule is usually sparse.
+    const listed: [DayNumber, string][] = [];
+    for (const [date, shiftId] of Object.entries(schedule.dates)) {
+      const day = parseCivilDate(date);
+      if (day !== undefined && day >= firstDay && day < firstDay + days)
+        listed.push([day, shiftId]);
+    }
+    listed.sort((a, b) => a[0] - b[0]);
+    for (const [day, shiftId] of listed) pushInstance(day, shiftId);
+    return instances;
+  }
+  for (let day = firstDay; day < firstDay + days; day++) {
+    const shiftId = scheduledShiftId(schedule, day);
+    if (shiftId !== undefined) pushInstance(day, shiftId);
+  }
+  return instances;
+}

@@ -1,0 +1,47 @@
+/**
+ * Fast instant → local date and time of day in one zone, for the hot loops of the planner
+ * and the validator. Offsets are looked up through luxon once per quarter hour of time
+ * touched (every real zone changes offset on a quarter-hour boundary), then memoised.
+ */
+import { IANAZone } from "luxon";
+import type { DayNumber } from "./civil-date.js";
+
+const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = 86_400_000;
+const BUCKET_MS = 15 * MS_PER_MINUTE;
+
+export class ZoneClock {
+  private readonly zone: IANAZone;
+  private readonly offsets = new Map<number, number>();
+
+  constructor(zoneName: string) {
+    this.zone = IANAZone.create(zoneName);
+  }
+
+  /** The zone's UTC offset at an instant, in minutes. */
+  offsetMinutes(ms: number): number {
+    const bucket = Math.floor(ms / BUCKET_MS);
+    let offset = this.offsets.get(bucket);
+    if (offset === undefined) {
+      offset = this.zone.offset(bucket * BUCKET_MS);
+      this.offsets.set(bucket, offset);
+    }
+    return offset;
+  }
+
+  /** Wall-clock milliseconds since 1970-01-01T00:00 local. */
+  private local(ms: number): number {
+    return ms + this.offsetMinutes(ms) * MS_PER_MINUTE;
+  }
+
+  /** The local civil day of an instant. */
+  dayOf(ms: number): DayNumber {
+    return Math.floor(this.local(ms) / MS_PER_DAY);
+  }
+
+  /** The local wall-clock minute of day (0..1439) of an instant. */
+  minuteOfDay(ms: number): number {
+    const local = this.local(ms);
+    return Math.floor((local - Math.floor(local / MS_PER_DAY) * MS_PER_DAY) / MS_PER_MINUTE);
+  }
+}

@@ -1,0 +1,311 @@
+import { describe, expect, it } from "vitest";
+import {
+  parseScenario,
+  SCENARIO_LIMITS,
+  ScenarioError,
+  safeParseScenario,
+} from "../../src/index.js";
+import { minimalScenario } from "../fixtures/minimal-scenario.js";
+
+/** Parses a copy of the minimal scenario changed by `edit`, expecting a ScenarioError. */
+function rejection(edit: (input: any) => void): ScenarioError {
+  const input: any = structuredClone(minimalScenario());
+  edit(input);
+  try {
+    parseScenario(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScenarioError);
+    return error as ScenarioError;
+  }
+  throw new Error("the scenario was accepted");
+}
+
+function expectIssue(error: ScenarioError, path: (string | number)[], fragment: string): void {
+  const issue = error.issues.find(
+    (candidate) => JSON.stringify(candidate.path) === JSON.stringify(path),
+  );
+  expect(issue, `no issue at ${JSON.stringify(path)} in\n${error.message}`).toBeDefined();
+  expect(issue?.message).toContain(fragment);
+  expect(error.message).toContain(fragment);
+}
+
+describe("parseScenario accepts", () => {
+  it("the minimal scenario, filling every policy default", () => {
+    const scenario = parseScenario(minimalScenario());
+    expect(scenario.policy).toEqual({
+      loadFactor: 0.5,
+      arriveBeforeShiftMinutes: 15,
+      departAfterShiftMinutes: 10,
+      maxWaitMinutes: 60,
+      disinfectionMinutes: 15,
+      routeToleranceMinutes: 10,
+      maxDriverMinutesPerDay: 480,
+      quietDays: 14,
+      mixEnterprises: false,
+      testing: [{ kind: "pcr", validHours: 48, resultMinutes: 0 }],
+    });
+    expect(scenario.vehicles[0]?.seatsPerRow).toBe(4);
+  });
+
+  it("without mutating its input, returning a frozen scenario that is not parsed twice", () => {
+    const input = minimalScenario();
+    const before = structuredClone(input);
+    const scenario = parseScenario(input);
+    expect(input).toEqual(before);
+    expect(Object.isFrozen(scenario.staff[0])).toBe(true);
+    expect(parseScenario(scenario)).toBe(scenario);
+  });
+
+  it("through safeParseScenario without throwing", () => {
+    const good = safeParseScenario(minimalScenario());
+    expect(good.success).toBe(true);
+    const bad = safeParseScenario(42);
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(bad.error).toBeInstanceOf(ScenarioError);
+  });
+});
+
+describe("parseScenario rejects, naming the path and the value", () => {
+  it("an unknown time zone", () => {
+    expectIssue(
+      rejection((s) => (s.timeZone = "Asia/Atlantis")),
+      ["timeZone"],
+      '"Asia/Atlantis"',
+    );
+  });
+
+  it("an impossible date", () => {
+    expectIssue(
+      rejection((s) => (s.horizon.start = "2022-02-30")),
+      ["horizon", "start"],
+      '"2022-02-30"',
+    );
+    expectIssue(
+      rejection((s) => (s.enterprises[0].positiveCases = ["2022-13-01"])),
+      ["enterprises", 0, "positiveCases", 0],
+      '"2022-13-01"',
+    );
+  });
+
+  it("a shift whose start equals its end", () => {
+    const error = rejection((s) => (s.shifts[0].end = "08:00"));
+    expectIssue(error, ["shifts", 0, "end"], "starts and ends at 08:00");
+  });
+
+  it("times like 24:00 or 7:5", () => {
+    expectIssue(
+      rejection((s) => (s.shifts[0].start = "24:00")),
+      ["shifts", 0, "start"],
+      '"24:00"',
+    );
+    expectIssue(
+      rejection((s) => (s.shifts[0].end = "7:5")),
+      ["shifts", 0, "end"],
+      '"7:5"',
+    );
+  });
+
+  it("duplicate ids among staff, vehicles and sites", () => {
+    expectIssue(
+      rejection((s) => s.staff.push({ ...s.staff[0] })),
+      ["staff", 2, "id"],
+      'duplicate staff id "w1"',
+    );
+    expectIssue(
+      rejection((s) => s.vehicles.push({ id: "v1", seats: 33 })),
+      ["vehicles", 1, "id"],
+      'duplicate vehicles id "v1"',
+    );
+    expectIssue(
+      rejection((s) => s.sites.push({ id: "p1", name: "Again", kind: "plant", node: "a" })),
+      ["sites", 2, "id"],
+      'duplicate sites id "p1"',
+    );
+  });
+
+  it("dangling ids", () => {
+    expectIssue(
+      rejection((s) => (s.staff[0].enterpriseId = "ghost")),
+      ["staff", 0, "enterpriseId"],
+      '"ghost"',
+    );
+    expectIssue(
+      rejection((s) => (s.staff[0].plantId = "nowhere")),
+      ["staff", 0, "plantId"],
+      '"nowhere"',
+    );
+    expectIssue(
+      rejection((s) => (s.vehicles[0].dormitoryId = "d9")),
+      ["vehicles", 0, "dormitoryId"],
+      '"d9"',
+    );
+    expectIssue(
+      rejection((s) => (s.vehicles[0].enterpriseId = "e9")),
+      ["vehicles", 0, "enterpriseId"],
+      '"e9"',
+    );
+    expectIssue(
+      rejection((s) => (s.sites[0].node = "zz")),
+      ["sites", 0, "node"],
+      '"zz" is on no road',
+    );
+  });
+
+  it("a dormitory id that names a plant", () => {
+    expectIssue(
+      rejection((s) => (s.staff[0].dormitoryId = "p1")),
+      ["staff", 0, "dormitoryId"],
+      '"p1" names a plant, not a dormitory',
+    );
+  });
+
+  it("negative, fractional or NaN seats", () => {
+    expectIssue(
+      rejection((s) => (s.vehicles[0].seats = -4)),
+      ["vehicles", 0, "seats"],
+      "-4",
+    );
+    expectIssue(
+      rejection((s) => (s.vehicles[0].seats = 19.5)),
+      ["vehicles", 0, "seats"],
+      "19.5",
+    );
+    expectIssue(
+      rejection((s) => (s.vehicles[0].seats = Number.NaN)),
+      ["vehicles", 0, "seats"],
+      "NaN",
+    );
+  });
+
+  it("Infinity anywhere a number goes", () => {
+    expectIssue(
+      rejection((s) => (s.vehicles[0].seats = Infinity)),
+      ["vehicles", 0, "seats"],
+      "Infinity",
+    );
+    expectIssue(
+      rejection((s) => (s.roads.edges[0].km = Infinity)),
+      ["roads", "edges", 0, "km"],
+      "Infinity",
+    );
+    expectIssue(
+      rejection((s) => (s.policy = { maxWaitMinutes: -Infinity })),
+      ["policy", "maxWaitMinutes"],
+      "-Infinity",
+    );
+    expectIssue(
+      rejection((s) => (s.horizon.days = Infinity)),
+      ["horizon", "days"],
+      "Infinity",
+    );
+  });
+
+  it("a load factor outside (0, 1]", () => {
+    expectIssue(
+      rejection((s) => (s.policy = { loadFactor: 0 })),
+      ["policy", "loadFactor"],
+      "above 0",
+    );
+    expectIssue(
+      rejection((s) => (s.policy = { loadFactor: 1.2 })),
+      ["policy", "loadFactor"],
+      "1.2",
+    );
+    expect(
+      parseScenario({ ...minimalScenario(), policy: { loadFactor: 1 } }).policy.loadFactor,
+    ).toBe(1);
+  });
+
+  it("a misspelt policy key", () => {
+    expectIssue(
+      rejection((s) => (s.policy = { loadFacter: 0.5 })),
+      ["policy", "loadFacter"],
+      '"loadFacter"',
+    );
+  });
+
+  it("a cycle naming an unknown shift", () => {
+    expectIssue(
+      rejection((s) => (s.staff[0].schedule = { cycle: ["day", "dya"], anchor: "2022-05-16" })),
+      ["staff", 0, "schedule", "cycle", 1],
+      'unknown shift "dya"',
+    );
+    expectIssue(
+      rejection((s) => (s.staff[0].schedule = { dates: { "2022-05-16": "late" } })),
+      ["staff", 0, "schedule", "dates", "2022-05-16"],
+      'unknown shift "late"',
+    );
+  });
+
+  it("a worker without plantId or schedule", () => {
+    expectIssue(
+      rejection((s) => delete s.staff[0].plantId),
+      ["staff", 0, "plantId"],
+      'worker "w1" has no plantId',
+    );
+    expectIssue(
+      rejection((s) => delete s.staff[0].schedule),
+      ["staff", 0, "schedule"],
+      'worker "w1" has no schedule',
+    );
+  });
+
+  it("a horizon of 0 or 367 days", () => {
+    expectIssue(
+      rejection((s) => (s.horizon.days = 0)),
+      ["horizon", "days"],
+      "(got 0)",
+    );
+    expectIssue(
+      rejection((s) => (s.horizon.days = 367)),
+      ["horizon", "days"],
+      "(got 367)",
+    );
+  });
+
+  it("a JSON __proto__ key, leaving every prototype clean", () => {
+    const text = JSON.stringify(minimalScenario()).replace(
+      '"timeZone"',
+      '"__proto__":{"polluted":"yes"},"timeZone"',
+    );
+    const input = JSON.parse(text);
+    const result = safeParseScenario(input);
+    expect(result.success).toBe(false);
+    if (!result.success) expectIssue(result.error, ["__proto__"], '"__proto__"');
+    const nested = JSON.parse(
+      JSON.stringify(minimalScenario()).replace(
+        '"anchor"',
+        '"__proto__":{"polluted":"yes"},"anchor"',
+      ),
+    );
+    expect(safeParseScenario(nested).success).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("a scenario over a size cap, before looking at its entries", () => {
+    const error = rejection((s) => {
+      s.vehicles = new Array(SCENARIO_LIMITS.vehicles + 1).fill("not even a vehicle");
+    });
+    expect(error.issues).toEqual([
+      {
+        path: ["vehicles"],
+        message: `too many entries: ${SCENARIO_LIMITS.vehicles + 1} (the limit is 50000)`,
+      },
+    ]);
+  });
+
+  it("every problem at once, listed in the message with ✖ and → lines", () => {
+    const error = rejection((s) => {
+      s.timeZone = "Nowhere/Else";
+      s.staff[0].dormitoryId = "p1";
+      s.vehicles[0].seats = 0;
+    });
+    expect(error.issues).toHaveLength(3);
+    expect(error.message).toMatch(
+      /^Invalid scenario \(3 issues\):\n✖ unknown IANA time zone "Nowhere\/Else"\n {2}→ at timeZone\n/,
+    );
+    expect(error.message).toContain("→ at staff[0].dormitoryId");
+    expect(error.message).toContain("→ at vehicles[0].seats");
+  });
+});
