@@ -3,6 +3,7 @@
  * (dormitory, plant) when enterprises mix, each with its fixed route in both directions.
  */
 
+import { compareText } from "./order.js";
 import { fastestRoute, type Route } from "./roads/fastest-route.js";
 import { buildRoadGraph, type RoadGraph } from "./roads/road-graph.js";
 import { type ScenarioModel, scenarioModel } from "./scenario/model.js";
@@ -68,14 +69,14 @@ export function loopsOf(model: ScenarioModel): Loop[] {
   const graph = roadGraphOf(model);
   const nodeOf = (siteId: string) => model.sites.get(siteId)?.node ?? "";
   const loops = [...members.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([id, loop]): Loop => {
       const dormitoryNode = nodeOf(loop.dormitoryId);
       const plantNode = nodeOf(loop.plantId);
       return {
         id,
         ...loop,
-        workerIds: loop.workerIds.sort(),
+        workerIds: loop.workerIds.sort(compareText),
         toPlant: fastestRoute(graph, dormitoryNode, plantNode) ?? null,
         toDormitory: fastestRoute(graph, plantNode, dormitoryNode) ?? null,
       };

@@ -1,0 +1,58 @@
+/**
+ * closed-loop-commute: plan and check closed-loop commuting under the five fixes.
+ * The explicit list of public names.
+ */
+
+export { vehicleCapacity } from "./capacity.js";
+export { assessEligibility, type Eligibility } from "./eligibility.js";
+export {
+  ClosedLoopError,
+  InvalidArgumentError,
+  InvalidInputError,
+  NotFoundError,
+  RosterError,
+  ScenarioError,
+} from "./errors.js";
+export { formatIssues, formatPath, type InputIssue } from "./issues.js";
+export { jinshanScenario } from "./jinshan/scenario.js";
+export { deriveLoops, type Loop, loopId } from "./loops.js";
+export type { Route } from "./roads/fastest-route.js";
+export { parseRoster, type SafeParseRosterResult, safeParseRoster } from "./roster/parse.js";
+export {
+  type Assignment,
+  type Passenger,
+  type Roster,
+  type RosterLoop,
+  type RosterStats,
+  type RosterVehicle,
+  rosterSchema,
+  type TestAppointment,
+  type Trip,
+  type TripDirection,
+  type UnservedEntry,
+} from "./roster/schema.js";
+export { SCENARIO_LIMITS } from "./scenario/limits.js";
+export {
+  parseScenario,
+  type SafeParseScenarioResult,
+  safeParseScenario,
+} from "./scenario/parse.js";
+export type {
+  Enterprise,
+  Policy,
+  RoadEdge,
+  Scenario,
+  ScenarioInput,
+  Schedule,
+  Shift,
+  Site,
+  Staff,
+  TestingPoint,
+  TestingRegime,
+  Vehicle,
+} from "./scenario/schema.js";
+export { shiftInstances, type WorkerShift } from "./shifts.js";
+export { formatReport, type ValidationReport } from "./validate/report.js";
+export { RULE_CODES } from "./validate/rules/index.js";
+export { type ValidateRosterOptions, validateRoster } from "./validate/validate-roster.js";
+export type * from "./validate/violations.js";
