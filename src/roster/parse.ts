@@ -1,0 +1,56 @@
+/**
+ * `parseRoster` / `safeParseRoster`: the roster's shape, with every issue's path, plus the
+ * one cross-field fact a shape needs to be usable: trip ids are unique.
+ */
+import { RosterError } from "../errors.js";
+import type { InputIssue } from "../issues.js";
+import { fromZodIssues } from "../scenario/zod-issues.js";
+import { type Roster, rosterSchema } from "./schema.js";
+
+/** The result of {@link safeParseRoster}. */
+export type SafeParseRosterResult =
+  | { success: true; data: Roster }
+  | { success: false; error: RosterError };
+
+function duplicateTripIds(roster: Roster): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const first = new Map<string, number>();
+  roster.trips.forEach((trip, index) => {
+    const seen = first.get(trip.id);
+    if (seen === undefined) first.set(trip.id, index);
+    else
+      issues.push({
+        path: ["trips", index, "id"],
+        message: `duplicate trip id ${JSON.stringify(trip.id)} (first at trips[${seen}])`,
+      });
+  });
+  return issues;
+}
+
+/**
+ * Checks a roster's shape without throwing.
+ *
+ * @example
+ * safeParseRoster({ version: 2 }).success //=> false
+ */
+export function safeParseRoster(input: unknown): SafeParseRosterResult {
+  const shape = rosterSchema.safeParse(input, { reportInput: true });
+  if (!shape.success)
+    return { success: false, error: new RosterError(fromZodIssues(shape.error.issues)) };
+  const issues = duplicateTripIds(shape.data);
+  if (issues.length > 0) return { success: false, error: new RosterError(issues) };
+  return { success: true, data: shape.data };
+}
+
+/**
+ * Checks a roster's shape.
+ *
+ * @throws {RosterError} listing every issue with its path
+ * @example
+ * const roster = parseRoster(JSON.parse(text));
+ */
+export function parseRoster(input: unknown): Roster {
+  const result = safeParseRoster(input);
+  if (!result.success) throw result.error;
+  return result.data;
+}

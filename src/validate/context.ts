@@ -1,0 +1,126 @@
+/**
+ * The validator's one indexing pass over a roster: instants parsed once into numbers,
+ * trips by vehicle and boardings by person sorted by departure, tests by person and kind.
+ * Every rule reads these indexes; none re-parses a date or searches an array by id.
+ */
+import { pushTo } from "../collections.js";
+import { eligibilityIndex } from "../eligibility.js";
+import { roadGraphOf } from "../loops.js";
+import { compareText } from "../order.js";
+import type { RoadGraph } from "../roads/road-graph.js";
+import type { Roster, RosterLoop, RosterVehicle, Trip } from "../roster/schema.js";
+import type { ScenarioModel } from "../scenario/model.js";
+import type { Policy } from "../scenario/schema.js";
+import { type DayNumber, formatCivilDate } from "../time/civil-date.js";
+import { formatClockTime } from "../time/clock-time.js";
+import { parseInstant } from "../time/instant.js";
+import { ZoneClock } from "../time/zone-clock.js";
+
+/** A test appointment, parsed. */
+export interface IndexedTest {
+  index: number;
+  personId: string;
+  siteId: string;
+  kind: string;
+  at: number;
+}
+
+export interface ValidationContext {
+  model: ScenarioModel;
+  policy: Policy;
+  roster: Roster;
+  clock: ZoneClock;
+  roads: RoadGraph;
+  isEligible: (enterpriseId: string, day: DayNumber) => boolean;
+  loops: ReadonlyMap<string, RosterLoop>;
+  /** The first `vehicles` entry of each vehicle id (later ones are `fixed-vehicle` breaks). */
+  vehicleEntries: ReadonlyMap<string, RosterVehicle>;
+  /** Departure and arrival of trip i, epoch ms. */
+  departs: Float64Array;
+  arrives: Float64Array;
+  /** Trip indexes per vehicle id, in departure order. */
+  tripsByVehicle: ReadonlyMap<string, number[]>;
+  /** Trip indexes per passenger id, in departure order. */
+  boardingsByPerson: ReadonlyMap<string, number[]>;
+  /** Tests per person id, in time order. */
+  testsByPerson: ReadonlyMap<string, IndexedTest[]>;
+  /** `personId|date` keys of the unserved list. */
+  unserved: ReadonlySet<string>;
+  /** A trip as a person would name it: `trip T12 (2022-05-16 07:20 A → B)`. */
+  describeTrip: (tripIndex: number) => string;
+  /** The local date of trip i's departure. */
+  tripDate: (tripIndex: number) => string;
+}
+
+/** Builds the indexes. Instants are valid here: the roster passed the shape check. */
+export function buildValidationContext(model: ScenarioModel, roster: Roster): ValidationContext {
+  const clock = new ZoneClock(model.zone);
+  const trips = roster.trips;
+  const departs = new Float64Array(trips.length);
+  const arrives = new Float64Array(trips.length);
+  const tripsByVehicle = new Map<string, number[]>();
+  const boardingsByPerson = new Map<string, number[]>();
+  trips.forEach((trip, i) => {
+    departs[i] = parseInstant(trip.depart) ?? Number.NaN;
+    arrives[i] = parseInstant(trip.arrive) ?? Number.NaN;
+    pushTo(tripsByVehicle, trip.vehicleId, i);
+    for (const passenger of trip.passengers) pushTo(boardingsByPerson, passenger.personId, i);
+  });
+  // Departure order, ties by arrival then by trip id: deterministic whatever the input order.
+  const byDeparture = (a: number, b: number) =>
+    (departs[a] as number) - (departs[b] as number) ||
+    (arrives[a] as number) - (arrives[b] as number) ||
+    compareText((trips[a] as Trip).id, (trips[b] as Trip).id);
+  for (const list of tripsByVehicle.values()) list.sort(byDeparture);
+  for (const list of boardingsByPerson.values()) list.sort(byDeparture);
+
+  const testsByPerson = new Map<string, IndexedTest[]>();
+  roster.tests.forEach((test, index) => {
+    pushTo(testsByPerson, test.personId, {
+      index,
+      personId: test.personId,
+      siteId: test.siteId,
+      kind: test.kind,
+      at: parseInstant(test.at) ?? Number.NaN,
+    });
+  });
+  for (const list of testsByPerson.values()) list.sort((a, b) => a.at - b.at || a.index - b.index);
+
+  const loops = new Map<string, RosterLoop>();
+  for (const loop of roster.loops) if (!loops.has(loop.id)) loops.set(loop.id, loop);
+  const vehicleEntries = new Map<string, RosterVehicle>();
+  for (const entry of roster.vehicles)
+    if (!vehicleEntries.has(entry.vehicleId)) vehicleEntries.set(entry.vehicleId, entry);
+
+  const siteName = (siteId: string) => model.sites.get(siteId)?.name ?? siteId;
+  const tripDate = (i: number) => formatCivilDate(clock.dayOf(departs[i] as number));
+  const describeTrip = (i: number) => {
+    const trip = trips[i] as Trip;
+    const when = `${tripDate(i)} ${formatClockTime(clock.minuteOfDay(departs[i] as number))}`;
+    return `trip ${trip.id} (${when} ${siteName(trip.from)} → ${siteName(trip.to)})`;
+  };
+
+  return {
+    model,
+    policy: model.scenario.policy,
+    roster,
+    clock,
+    roads: roadGraphOf(model),
+    isEligible: eligibilityIndex(model),
+    loops,
+    vehicleEntries,
+    departs,
+    arrives,
+    tripsByVehicle,
+    boardingsByPerson,
+    testsByPerson,
+    unserved: new Set(roster.unserved.map((entry) => `${entry.personId}|${entry.date}`)),
+    describeTrip,
+    tripDate,
+  };
+}
+
+/** Minutes between two instants (fractional if the roster carries seconds). */
+export function minutesBetween(from: number, to: number): number {
+  return (to - from) / 60_000;
+}

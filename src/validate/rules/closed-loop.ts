@@ -1,0 +1,51 @@
+/**
+ * closed-loop: each passenger's trips, in time order, go to the plant and back in turn —
+ * starting with a ride to the plant, never overlapping, and never leaving the person at
+ * the plant. Guards the loop itself: two points, one line, and home at the end.
+ * (Drivers move with their vehicle: vehicle-timing covers them.)
+ */
+import type { Trip } from "../../roster/schema.js";
+import type { Rule } from "../rule.js";
+import type { ClosedLoopViolation } from "../violations.js";
+
+const EXPLAIN: Record<ClosedLoopViolation["reason"], string> = {
+  "starts-at-plant":
+    "is their first ride and goes to the dormitory: a person's rides start with one to the plant",
+  "does-not-alternate":
+    "goes the same way as their previous ride: rides go to the plant and back in turn",
+  overlaps: "departs before their previous ride arrives",
+  "ends-at-plant": "is their last ride and leaves them at the plant",
+};
+
+export const checkClosedLoop: Rule<"closed-loop"> = (context, emit) => {
+  const { model, roster, departs, arrives } = context;
+  const report = (personId: string, i: number, reason: ClosedLoopViolation["reason"]) => {
+    const trip = roster.trips[i] as Trip;
+    emit({
+      code: "closed-loop",
+      personId,
+      tripId: trip.id,
+      vehicleId: trip.vehicleId,
+      date: context.tripDate(i),
+      reason,
+      message: `${context.describeTrip(i)} of ${personId} ${EXPLAIN[reason]}`,
+    });
+  };
+  for (const [personId, boardings] of context.boardingsByPerson) {
+    if (model.staff.get(personId)?.role !== "worker") continue;
+    let previous = -1;
+    for (const i of boardings) {
+      const trip = roster.trips[i] as Trip;
+      if (previous === -1) {
+        if (trip.direction !== "to-plant") report(personId, i, "starts-at-plant");
+      } else if (trip.direction === (roster.trips[previous] as Trip).direction) {
+        report(personId, i, "does-not-alternate");
+      } else if ((departs[i] as number) < (arrives[previous] as number)) {
+        report(personId, i, "overlaps");
+      }
+      previous = i;
+    }
+    if (previous !== -1 && (roster.trips[previous] as Trip).direction === "to-plant")
+      report(personId, previous, "ends-at-plant");
+  }
+};

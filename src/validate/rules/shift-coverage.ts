@@ -1,0 +1,64 @@
+/**
+ * shift-coverage: every worker's shift on an eligible day has a ride to the plant arriving
+ * in [start - maxWait, start - arriveBefore] and a ride home leaving in
+ * [end + departAfter, end + maxWait] — unless the roster lists the person and date as
+ * unserved. Guards the purpose of the loop: nobody silently left behind.
+ */
+import { expandSchedule } from "../../time/shift-instances.js";
+import type { Rule } from "../rule.js";
+
+const MS_PER_MINUTE = 60_000;
+
+export const checkShiftCoverage: Rule<"shift-coverage"> = (context, emit) => {
+  const { model, roster, policy, departs, arrives } = context;
+  const earliestArrival = policy.maxWaitMinutes * MS_PER_MINUTE;
+  const latestArrival = policy.arriveBeforeShiftMinutes * MS_PER_MINUTE;
+  const earliestDeparture = policy.departAfterShiftMinutes * MS_PER_MINUTE;
+  const latestDeparture = policy.maxWaitMinutes * MS_PER_MINUTE;
+
+  for (const person of model.scenario.staff) {
+    if (person.role !== "worker" || person.schedule === undefined) continue;
+    const boardings = context.boardingsByPerson.get(person.id) ?? [];
+    for (const shift of expandSchedule(
+      person.schedule,
+      model.shifts,
+      model.firstDay,
+      model.days,
+      model.zone,
+    )) {
+      if (!context.isEligible(person.enterpriseId, shift.day)) continue;
+      if (context.unserved.has(`${person.id}|${shift.date}`)) continue;
+      let there = false;
+      let back = false;
+      for (const i of boardings) {
+        const trip = roster.trips[i];
+        if (trip === undefined) continue;
+        if (trip.direction === "to-plant") {
+          const arrive = arrives[i] as number;
+          if (arrive >= shift.start - earliestArrival && arrive <= shift.start - latestArrival)
+            there = true;
+        } else {
+          const depart = departs[i] as number;
+          if (depart >= shift.end + earliestDeparture && depart <= shift.end + latestDeparture)
+            back = true;
+        }
+      }
+      if (there && back) continue;
+      const missing = [
+        ...(there ? [] : (["to-plant"] as const)),
+        ...(back ? [] : (["to-dormitory"] as const)),
+      ];
+      const words = missing.map((leg) =>
+        leg === "to-plant" ? "no ride to the plant in time for it" : "no ride home after it",
+      );
+      emit({
+        code: "shift-coverage",
+        personId: person.id,
+        date: shift.date,
+        shiftId: shift.shiftId,
+        missing,
+        message: `${person.id}'s ${shift.shiftId} shift on ${shift.date} has ${words.join(" and ")}, and no unserved entry`,
+      });
+    }
+  }
+};
