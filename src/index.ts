@@ -16,6 +16,7 @@ export {
 export { formatIssues, formatPath, type InputIssue } from "./issues.js";
 export { jinshanScenario } from "./jinshan/scenario.js";
 export { deriveLoops, type Loop, loopId } from "./loops.js";
+export { type PlanRosterOptions, planRoster } from "./plan/plan-roster.js";
 export type { Route } from "./roads/fastest-route.js";
 export { parseRoster, type SafeParseRosterResult, safeParseRoster } from "./roster/parse.js";
 export {

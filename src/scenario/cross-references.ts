@@ -106,6 +106,18 @@ export function checkCrossReferences(input: unknown): InputIssue[] {
     } else testingKinds.set(kind, index);
   });
 
+  const policy = record(root.policy);
+  for (const key of ["arriveBeforeShiftMinutes", "departAfterShiftMinutes"] as const) {
+    const value = policy?.[key];
+    const maxWait = policy?.maxWaitMinutes ?? 60;
+    if (typeof value === "number" && typeof maxWait === "number" && value > maxWait) {
+      issues.push({
+        path: ["policy", key],
+        message: `${key} is ${value}, more than maxWaitMinutes ${maxWait}: no ride could ever be on time`,
+      });
+    }
+  }
+
   list(root.shifts).forEach((item, index) => {
     const shift = record(item);
     if (shift?.id === "off") {

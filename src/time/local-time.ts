@@ -5,6 +5,7 @@
  */
 import { DateTime, IANAZone } from "luxon";
 import { civilFields, type DayNumber } from "./civil-date.js";
+import { ZoneClock } from "./zone-clock.js";
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
@@ -44,24 +45,17 @@ export function localInstant(day: DayNumber, minuteOfDay: number, zone: string):
   return ms;
 }
 
-/** An instant as ISO 8601 with its offset in `zone`: `2022-05-16T07:30:00+08:00`. */
+const clocks = new Map<string, ZoneClock>();
+
+/**
+ * An instant as ISO 8601 with its offset in `zone`: `2022-05-16T07:30:00+08:00` (and
+ * `+00:00`, not `Z`, in UTC: every roster instant carries an offset).
+ */
 export function formatInstant(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? "";
-}
-
-/** The civil date (in `zone`) on which an instant falls. */
-export function localDateOf(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISODate() ?? "";
-}
-
-/** The civil day number (in `zone`) on which an instant falls. */
-export function localDayOf(ms: number, zone: string): DayNumber {
-  const dt = DateTime.fromMillis(ms, { zone });
-  return Date.UTC(dt.year, dt.month - 1, dt.day) / MS_PER_DAY;
-}
-
-/** The wall-clock minute of day (in `zone`) at an instant. */
-export function localMinuteOfDay(ms: number, zone: string): number {
-  const dt = DateTime.fromMillis(ms, { zone });
-  return dt.hour * 60 + dt.minute;
+  let clock = clocks.get(zone);
+  if (clock === undefined) {
+    clock = new ZoneClock(zone);
+    clocks.set(zone, clock);
+  }
+  return clock.formatISO(ms);
 }

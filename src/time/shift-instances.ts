@@ -53,6 +53,32 @@ export function shiftInterval(
   return { start, end };
 }
 
+/** Shift intervals per scenario (keyed by its shift map), since luxon is slow per call. */
+const intervalCaches = new WeakMap<
+  ReadonlyMap<string, Shift>,
+  Map<string, { start: number; end: number }>
+>();
+
+function cachedInterval(
+  shifts: ReadonlyMap<string, Shift>,
+  shift: Shift,
+  day: DayNumber,
+  zone: string,
+): { start: number; end: number } {
+  let cache = intervalCaches.get(shifts);
+  if (cache === undefined) {
+    cache = new Map();
+    intervalCaches.set(shifts, cache);
+  }
+  const key = `${day}|${zone}|${shift.id}`;
+  let interval = cache.get(key);
+  if (interval === undefined) {
+    interval = shiftInterval(shift, day, zone);
+    cache.set(key, interval);
+  }
+  return interval;
+}
+
 /** Every shift instance of a schedule whose start date lies in `[firstDay, firstDay + days)`. */
 export function expandSchedule(
   schedule: Schedule,
@@ -69,7 +95,7 @@ export function expandSchedule(
       shiftId,
       date: formatCivilDate(day),
       day,
-      ...shiftInterval(shift, day, zone),
+      ...cachedInterval(shifts, shift, day, zone),
     });
   };
   if ("dates" in schedule) {
@@ -84,9 +110,11 @@ export function expandSchedule(
     for (const [day, shiftId] of listed) pushInstance(day, shiftId);
     return instances;
   }
+  const anchor = civilDay(schedule.anchor);
+  const length = schedule.cycle.length;
   for (let day = firstDay; day < firstDay + days; day++) {
-    const shiftId = scheduledShiftId(schedule, day);
-    if (shiftId !== undefined) pushInstance(day, shiftId);
+    const entry = schedule.cycle[(((day - anchor) % length) + length) % length];
+    if (entry !== undefined && entry !== "off") pushInstance(day, entry);
   }
   return instances;
 }

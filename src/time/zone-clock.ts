@@ -44,4 +44,18 @@ export class ZoneClock {
     const local = this.local(ms);
     return Math.floor((local - Math.floor(local / MS_PER_DAY) * MS_PER_DAY) / MS_PER_MINUTE);
   }
+
+  /**
+   * ISO 8601 with the zone's offset, `2022-05-16T07:30:00+08:00`: the same text luxon
+   * writes, without a DateTime per call (rosters hold millions of instants).
+   */
+  formatISO(ms: number): string {
+    const offset = this.offsetMinutes(ms);
+    const iso = new Date(ms + offset * MS_PER_MINUTE).toISOString(); // local fields, "Z"
+    const sign = offset < 0 ? "-" : "+";
+    const abs = Math.abs(offset);
+    const hh = String(Math.floor(abs / 60)).padStart(2, "0");
+    const mm = String(abs % 60).padStart(2, "0");
+    return `${iso.slice(0, 19)}${sign}${hh}:${mm}`;
+  }
 }

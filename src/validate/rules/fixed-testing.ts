@@ -7,6 +7,7 @@
 import { getOrCreate, pushTo } from "../../collections.js";
 import { formatCivilDate } from "../../time/civil-date.js";
 import { clockMinutes, formatClockTime } from "../../time/clock-time.js";
+import type { IndexedTest } from "../context.js";
 import type { Rule } from "../rule.js";
 
 const MS_PER_MINUTE = 60_000;
@@ -37,6 +38,29 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
     { siteId: string; day: number; slotStart: number; people: Set<string> }
   >();
 
+  const hours = new Map<string, { opens: number; closes: number }>();
+
+  // Built only when a test is at fault: the hot path allocates nothing per test.
+  const reportTest = (
+    test: IndexedTest,
+    day: number,
+    minute: number,
+    reason: string,
+    say: (at: string) => string,
+  ) => {
+    const date = formatCivilDate(day);
+    emit({
+      code: "fixed-testing",
+      personId: test.personId,
+      siteId: test.siteId,
+      date,
+      path: ["tests", test.index],
+      missingKinds: [],
+      reasons: [reason],
+      message: say(`${date} ${formatClockTime(minute)}`),
+    });
+  };
+
   for (const [personId, tests] of context.testsByPerson) {
     const person = model.staff.get(personId);
     if (person === undefined) continue;
@@ -46,45 +70,43 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
       if (site === undefined) continue;
       const day = clock.dayOf(test.at);
       const minute = clock.minuteOfDay(test.at);
-      const where = {
-        personId,
-        siteId: test.siteId,
-        date: formatCivilDate(day),
-        path: ["tests", test.index],
-      };
-      const at = `${formatCivilDate(day)} ${formatClockTime(minute)}`;
       if (!kinds.has(test.kind)) {
-        emit({
-          code: "fixed-testing",
-          ...where,
-          missingKinds: [],
-          reasons: ["unknown-kind"],
-          message: `${personId}'s ${test.kind} test at ${at} is of a kind the policy does not know (${[...kinds].join(", ")})`,
-        });
+        reportTest(
+          test,
+          day,
+          minute,
+          "unknown-kind",
+          (at) =>
+            `${personId}'s ${test.kind} test at ${at} is of a kind the policy does not know (${[...kinds].join(", ")})`,
+        );
         continue;
       }
       getOrCreate(timesOfDay, test.kind, () => new Set<number>()).add(minute);
       if (test.siteId !== person.dormitoryId) {
-        emit({
-          code: "fixed-testing",
-          ...where,
-          missingKinds: [],
-          reasons: ["other-site"],
-          message: `${personId}'s ${test.kind} test at ${at} is at ${test.siteId}, not at their dormitory ${person.dormitoryId}`,
-        });
+        reportTest(
+          test,
+          day,
+          minute,
+          "other-site",
+          (at) =>
+            `${personId}'s ${test.kind} test at ${at} is at ${test.siteId}, not at their dormitory ${person.dormitoryId}`,
+        );
         continue;
       }
       const point = site.testing;
-      const opens = point === undefined ? 0 : clockMinutes(point.opens);
-      const closes = point === undefined ? 1440 : clockMinutes(point.closes);
+      const { opens, closes } = getOrCreate(hours, site.id, () => ({
+        opens: point === undefined ? 0 : clockMinutes(point.opens),
+        closes: point === undefined ? 1440 : clockMinutes(point.closes),
+      }));
       if (minute < opens || minute >= closes) {
-        emit({
-          code: "fixed-testing",
-          ...where,
-          missingKinds: [],
-          reasons: ["outside-hours"],
-          message: `${personId}'s ${test.kind} test at ${at} is outside ${site.name}'s opening hours ${formatClockTime(opens)}–${formatClockTime(closes)}`,
-        });
+        reportTest(
+          test,
+          day,
+          minute,
+          "outside-hours",
+          (at) =>
+            `${personId}'s ${test.kind} test at ${at} is outside ${site.name}'s opening hours ${formatClockTime(opens)}–${formatClockTime(closes)}`,
+        );
       } else if (point !== undefined) {
         const slotStart =
           opens + Math.floor((minute - opens) / point.slotMinutes) * point.slotMinutes;

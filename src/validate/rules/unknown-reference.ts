@@ -7,18 +7,18 @@ import type { Rule } from "../rule.js";
 import type { UnknownReferenceViolation } from "../violations.js";
 
 type Kind = UnknownReferenceViolation["referenceKind"];
+type Ids = Pick<UnknownReferenceViolation, "tripId" | "personId" | "vehicleId" | "loopId" | "date">;
 
 export const checkUnknownReferences: Rule<"unknown-reference"> = (context, emit) => {
   const { model, roster, loops, vehicleEntries } = context;
-  const check = (
-    known: boolean,
+  // Called only for a reference that is missing: the hot path allocates nothing.
+  const missing = (
     kind: Kind,
     reference: string,
     path: (string | number)[],
     where: string,
-    ids: Partial<UnknownReferenceViolation> = {},
+    ids: Ids,
   ) => {
-    if (known) return;
     emit({
       ...ids,
       code: "unknown-reference",
@@ -28,88 +28,51 @@ export const checkUnknownReferences: Rule<"unknown-reference"> = (context, emit)
       message: `${where} names unknown ${kind} ${JSON.stringify(reference)}`,
     });
   };
-  const person = (id: string) => model.staff.has(id);
-  const site = (id: string) => model.sites.has(id);
-  const vehicle = (id: string) => model.vehicles.has(id);
+  const { staff, sites, vehicles, enterprises } = model;
 
   roster.loops.forEach((loop, i) => {
+    const ids = { loopId: loop.id };
     const where = `loop ${loop.id}`;
-    if (loop.enterpriseId !== "*")
-      check(
-        model.enterprises.has(loop.enterpriseId),
-        "enterprise",
-        loop.enterpriseId,
-        ["loops", i, "enterpriseId"],
-        where,
-        { loopId: loop.id },
-      );
-    check(site(loop.dormitoryId), "site", loop.dormitoryId, ["loops", i, "dormitoryId"], where, {
-      loopId: loop.id,
-    });
-    check(site(loop.plantId), "site", loop.plantId, ["loops", i, "plantId"], where, {
-      loopId: loop.id,
-    });
+    if (loop.enterpriseId !== "*" && !enterprises.has(loop.enterpriseId)) {
+      missing("enterprise", loop.enterpriseId, ["loops", i, "enterpriseId"], where, ids);
+    }
+    if (!sites.has(loop.dormitoryId))
+      missing("site", loop.dormitoryId, ["loops", i, "dormitoryId"], where, ids);
+    if (!sites.has(loop.plantId))
+      missing("site", loop.plantId, ["loops", i, "plantId"], where, ids);
   });
+
   roster.vehicles.forEach((entry, i) => {
+    const ids = { vehicleId: entry.vehicleId };
     const where = `vehicle entry ${i} (${entry.vehicleId})`;
-    check(
-      vehicle(entry.vehicleId),
-      "vehicle",
-      entry.vehicleId,
-      ["vehicles", i, "vehicleId"],
-      where,
-      { vehicleId: entry.vehicleId },
-    );
-    check(loops.has(entry.loopId), "loop", entry.loopId, ["vehicles", i, "loopId"], where, {
-      vehicleId: entry.vehicleId,
-    });
-    check(person(entry.driverId), "driver", entry.driverId, ["vehicles", i, "driverId"], where, {
-      vehicleId: entry.vehicleId,
-    });
+    if (!vehicles.has(entry.vehicleId))
+      missing("vehicle", entry.vehicleId, ["vehicles", i, "vehicleId"], where, ids);
+    if (!loops.has(entry.loopId))
+      missing("loop", entry.loopId, ["vehicles", i, "loopId"], where, ids);
+    if (!staff.has(entry.driverId))
+      missing("driver", entry.driverId, ["vehicles", i, "driverId"], where, ids);
   });
+
   roster.assignments.forEach((assignment, i) => {
-    const where = `assignment ${i}`;
     const ids = { personId: assignment.personId };
-    check(
-      person(assignment.personId),
-      "person",
-      assignment.personId,
-      ["assignments", i, "personId"],
-      where,
-      ids,
-    );
-    check(
-      loops.has(assignment.loopId),
-      "loop",
-      assignment.loopId,
-      ["assignments", i, "loopId"],
-      where,
-      ids,
-    );
-    check(
-      vehicle(assignment.vehicleId),
-      "vehicle",
-      assignment.vehicleId,
-      ["assignments", i, "vehicleId"],
-      where,
-      ids,
-    );
+    const where = `assignment ${i}`;
+    if (!staff.has(assignment.personId))
+      missing("person", assignment.personId, ["assignments", i, "personId"], where, ids);
+    if (!loops.has(assignment.loopId))
+      missing("loop", assignment.loopId, ["assignments", i, "loopId"], where, ids);
+    if (!vehicles.has(assignment.vehicleId)) {
+      missing("vehicle", assignment.vehicleId, ["assignments", i, "vehicleId"], where, ids);
+    }
   });
+
   roster.trips.forEach((trip, i) => {
     const where = `trip ${trip.id}`;
     const ids = { tripId: trip.id };
-    check(loops.has(trip.loopId), "loop", trip.loopId, ["trips", i, "loopId"], where, ids);
-    check(
-      vehicle(trip.vehicleId),
-      "vehicle",
-      trip.vehicleId,
-      ["trips", i, "vehicleId"],
-      where,
-      ids,
-    );
-    if (vehicle(trip.vehicleId)) {
-      check(
-        vehicleEntries.has(trip.vehicleId),
+    if (!loops.has(trip.loopId)) missing("loop", trip.loopId, ["trips", i, "loopId"], where, ids);
+    if (!vehicles.has(trip.vehicleId))
+      missing("vehicle", trip.vehicleId, ["trips", i, "vehicleId"], where, ids);
+    else if (!vehicleEntries.has(trip.vehicleId)) {
+      missing(
         "vehicle",
         trip.vehicleId,
         ["trips", i, "vehicleId"],
@@ -117,40 +80,28 @@ export const checkUnknownReferences: Rule<"unknown-reference"> = (context, emit)
         ids,
       );
     }
-    check(person(trip.driverId), "driver", trip.driverId, ["trips", i, "driverId"], where, ids);
-    check(site(trip.from), "site", trip.from, ["trips", i, "from"], where, ids);
-    check(site(trip.to), "site", trip.to, ["trips", i, "to"], where, ids);
+    if (!staff.has(trip.driverId))
+      missing("driver", trip.driverId, ["trips", i, "driverId"], where, ids);
+    if (!sites.has(trip.from)) missing("site", trip.from, ["trips", i, "from"], where, ids);
+    if (!sites.has(trip.to)) missing("site", trip.to, ["trips", i, "to"], where, ids);
     trip.passengers.forEach((passenger, j) => {
-      check(
-        person(passenger.personId),
-        "person",
-        passenger.personId,
-        ["trips", i, "passengers", j, "personId"],
-        where,
-        { ...ids, personId: passenger.personId },
-      );
+      if (staff.has(passenger.personId)) return;
+      const path = ["trips", i, "passengers", j, "personId"];
+      missing("person", passenger.personId, path, where, { ...ids, personId: passenger.personId });
     });
   });
+
   roster.tests.forEach((test, i) => {
     const ids = { personId: test.personId };
-    check(
-      person(test.personId),
-      "person",
-      test.personId,
-      ["tests", i, "personId"],
-      `test ${i}`,
-      ids,
-    );
-    check(site(test.siteId), "site", test.siteId, ["tests", i, "siteId"], `test ${i}`, ids);
+    if (!staff.has(test.personId))
+      missing("person", test.personId, ["tests", i, "personId"], `test ${i}`, ids);
+    if (!sites.has(test.siteId))
+      missing("site", test.siteId, ["tests", i, "siteId"], `test ${i}`, ids);
   });
+
   roster.unserved.forEach((entry, i) => {
-    check(
-      person(entry.personId),
-      "person",
-      entry.personId,
-      ["unserved", i, "personId"],
-      `unserved entry ${i}`,
-      { personId: entry.personId, date: entry.date },
-    );
+    if (staff.has(entry.personId)) return;
+    const ids = { personId: entry.personId, date: entry.date };
+    missing("person", entry.personId, ["unserved", i, "personId"], `unserved entry ${i}`, ids);
   });
 };

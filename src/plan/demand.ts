@@ -1,0 +1,104 @@
+/**
+ * Demand: each worker's shift instances over the horizon, each turned into the two trips
+ * that serve it, or into an `unserved` entry saying why not (enterprise ineligible, no road).
+ * Trip times are fixed per shift: to the plant arriving `arriveBeforeShiftMinutes` before the
+ * start (as late as allowed), home leaving `departAfterShiftMinutes` after the end (as early
+ * as allowed), so that a vehicle has the most room to chain between them.
+ */
+import type { Loop } from "../loops.js";
+import type { ScenarioModel } from "../scenario/model.js";
+import { expandSchedule, type ShiftInstance } from "../time/shift-instances.js";
+import type { ZoneClock } from "../time/zone-clock.js";
+import { type TripKey, tripKey } from "./trip-key.js";
+
+const MS_PER_MINUTE = 60_000;
+
+/** A worker to carry: the trips they need, and the shift dates those trips serve. */
+export interface Rider {
+  personId: string;
+  /** Sorted, unique. */
+  keys: TripKey[];
+  /** The start dates of the shifts served, for `unserved` entries if they cannot be. */
+  dates: string[];
+}
+
+export interface UnservedShift {
+  personId: string;
+  date: string;
+  reason: string;
+}
+
+export interface LoopDemand {
+  loop: Loop;
+  riders: Rider[];
+}
+
+/** Riders per routable loop, and the shifts nobody may or can serve. */
+export function buildDemand(
+  model: ScenarioModel,
+  loops: readonly Loop[],
+  clock: ZoneClock,
+  isEligible: (enterpriseId: string, day: number) => boolean,
+): { demands: LoopDemand[]; unserved: UnservedShift[] } {
+  const { policy } = model.scenario;
+  const unserved: UnservedShift[] = [];
+  const demands: LoopDemand[] = [];
+  for (const loop of loops) {
+    const riders: Rider[] = [];
+    for (const personId of loop.workerIds) {
+      const person = model.staff.get(personId);
+      if (person?.schedule === undefined) continue;
+      const instances = expandSchedule(
+        person.schedule,
+        model.shifts,
+        model.firstDay,
+        model.days,
+        model.zone,
+      );
+      const keys = new Set<TripKey>();
+      const dates: string[] = [];
+      for (const shift of instances) {
+        const reason = whyNot(
+          shift,
+          person.enterpriseId,
+          loop,
+          clock,
+          isEligible,
+          policy.arriveBeforeShiftMinutes,
+        );
+        if (reason !== undefined) {
+          unserved.push({ personId, date: shift.date, reason });
+          continue;
+        }
+        const route = loop.toPlant as NonNullable<Loop["toPlant"]>;
+        const arrive = shift.start - policy.arriveBeforeShiftMinutes * MS_PER_MINUTE;
+        keys.add(tripKey(arrive - route.minutes * MS_PER_MINUTE, true));
+        keys.add(tripKey(shift.end + policy.departAfterShiftMinutes * MS_PER_MINUTE, false));
+        dates.push(shift.date);
+      }
+      if (dates.length > 0) riders.push({ personId, keys: [...keys].sort((a, b) => a - b), dates });
+    }
+    if (riders.length > 0) demands.push({ loop, riders });
+  }
+  return { demands, unserved };
+}
+
+function whyNot(
+  shift: ShiftInstance,
+  enterpriseId: string,
+  loop: Loop,
+  clock: ZoneClock,
+  isEligible: (enterpriseId: string, day: number) => boolean,
+  arriveBefore: number,
+): string | undefined {
+  if (!isEligible(enterpriseId, shift.day)) return "enterprise-ineligible";
+  if (loop.toPlant === null || loop.toDormitory === null) return "no-route";
+  // The ride in may leave the day before the shift (a shift starting just after midnight);
+  // the enterprise must be eligible on that day too.
+  const departDay = clock.dayOf(
+    shift.start - (arriveBefore + loop.toPlant.minutes) * MS_PER_MINUTE,
+  );
+  if (departDay !== shift.day && !isEligible(enterpriseId, departDay))
+    return "enterprise-ineligible";
+  return undefined;
+}

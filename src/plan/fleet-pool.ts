@@ -1,0 +1,113 @@
+/**
+ * The scenario's vehicles and drivers, handed out to loops. A loop takes the most
+ * restricted vehicle it may use first (a vehicle reserved for it is useless elsewhere),
+ * and among those the smallest that carries everyone still waiting, else the largest.
+ * A vehicle goes out only with a driver who lives in the loop's dormitory.
+ */
+import { vehicleCapacity } from "../capacity.js";
+import type { Loop } from "../loops.js";
+import { compareText } from "../order.js";
+import type { ScenarioModel } from "../scenario/model.js";
+import type { Staff, Vehicle } from "../scenario/schema.js";
+
+export interface Allocation {
+  vehicle: Vehicle;
+  capacity: number;
+  driverId: string;
+}
+
+export class FleetPool {
+  /** Vehicles by restriction, `"<enterpriseId>|<dormitoryId>"` with blanks for none; each sorted by capacity, then id. */
+  private readonly buckets = new Map<string, { vehicle: Vehicle; capacity: number }[]>();
+  /** Unassigned drivers per dormitory, sorted by id. */
+  private readonly drivers = new Map<string, Staff[]>();
+
+  constructor(model: ScenarioModel) {
+    const loadFactor = model.scenario.policy.loadFactor;
+    for (const vehicle of model.scenario.vehicles) {
+      const capacity = vehicleCapacity(vehicle.seats, loadFactor);
+      if (capacity === 0) continue;
+      const key = `${vehicle.enterpriseId ?? ""}|${vehicle.dormitoryId ?? ""}`;
+      const bucket = this.buckets.get(key) ?? [];
+      bucket.push({ vehicle, capacity });
+      this.buckets.set(key, bucket);
+    }
+    for (const bucket of this.buckets.values()) {
+      bucket.sort((a, b) => a.capacity - b.capacity || compareText(a.vehicle.id, b.vehicle.id));
+    }
+    for (const person of model.scenario.staff) {
+      if (person.role !== "driver") continue;
+      const list = this.drivers.get(person.dormitoryId) ?? [];
+      list.push(person);
+      this.drivers.set(person.dormitoryId, list);
+    }
+    for (const list of this.drivers.values()) list.sort((a, b) => compareText(a.id, b.id));
+  }
+
+  /** The largest capacity of any vehicle a loop may use (for the lower bound). */
+  static largestCapacityFor(model: ScenarioModel, loop: Loop): number {
+    let largest = 0;
+    for (const vehicle of model.scenario.vehicles) {
+      if (mayServe(vehicle, loop))
+        largest = Math.max(
+          largest,
+          vehicleCapacity(vehicle.seats, model.scenario.policy.loadFactor),
+        );
+    }
+    return largest;
+  }
+
+  /** A vehicle and a driver for `loop`, or the reason there is none. */
+  acquire(loop: Loop, waiting: number): Allocation | { reason: "no-vehicle" | "no-driver" } {
+    const drivers = this.drivers.get(loop.dormitoryId) ?? [];
+    if (drivers.length === 0) return { reason: "no-driver" };
+    const bucketKeys =
+      loop.enterpriseId === "*"
+        ? [`|${loop.dormitoryId}`, "|"]
+        : [
+            `${loop.enterpriseId}|${loop.dormitoryId}`,
+            `${loop.enterpriseId}|`,
+            `|${loop.dormitoryId}`,
+            "|",
+          ];
+    for (const key of bucketKeys) {
+      const bucket = this.buckets.get(key);
+      if (bucket === undefined || bucket.length === 0) continue;
+      let index = bucket.findIndex((entry) => entry.capacity >= waiting);
+      if (index === -1) index = bucket.length - 1;
+      const [taken] = bucket.splice(index, 1);
+      if (taken === undefined) continue;
+      // Prefer a driver of the loop's own enterprise; any driver living in the dormitory will do.
+      let driverIndex = drivers.findIndex((driver) => driver.enterpriseId === loop.enterpriseId);
+      if (driverIndex === -1) driverIndex = 0;
+      const [driver] = drivers.splice(driverIndex, 1);
+      return { vehicle: taken.vehicle, capacity: taken.capacity, driverId: (driver as Staff).id };
+    }
+    return { reason: "no-vehicle" };
+  }
+
+  /** Puts back an allocation that turned out to be of no use. */
+  release(allocation: Allocation, driver: Staff): void {
+    const key = `${allocation.vehicle.enterpriseId ?? ""}|${allocation.vehicle.dormitoryId ?? ""}`;
+    const bucket = this.buckets.get(key) ?? [];
+    bucket.push({ vehicle: allocation.vehicle, capacity: allocation.capacity });
+    bucket.sort((a, b) => a.capacity - b.capacity || compareText(a.vehicle.id, b.vehicle.id));
+    this.buckets.set(key, bucket);
+    const drivers = this.drivers.get(driver.dormitoryId) ?? [];
+    drivers.push(driver);
+    drivers.sort((a, b) => compareText(a.id, b.id));
+    this.drivers.set(driver.dormitoryId, drivers);
+  }
+
+  /** Another unassigned driver from a dormitory (to replace one who cannot be tested). */
+  takeDriver(dormitoryId: string): Staff | undefined {
+    return this.drivers.get(dormitoryId)?.shift();
+  }
+}
+
+/** Whether a vehicle's restrictions let it serve a loop (a mixed loop takes unreserved vehicles). */
+export function mayServe(vehicle: Vehicle, loop: Loop): boolean {
+  if (vehicle.enterpriseId !== undefined && vehicle.enterpriseId !== loop.enterpriseId)
+    return false;
+  return vehicle.dormitoryId === undefined || vehicle.dormitoryId === loop.dormitoryId;
+}

@@ -1,0 +1,256 @@
+/**
+ * `planRoster`: a scenario in, a roster that keeps every rule out. The steps, each in its
+ * own module: demand (who rides when), packing (fixed persons onto fixed vehicles, loop by
+ * loop), chaining (empty runs, disinfection), testing (one fixed time per person), seats,
+ * and the lower bound. Whoever cannot be carried is listed in `unserved` with a reason.
+ */
+import { eligibilityIndex } from "../eligibility.js";
+import { type Loop, loopsOf } from "../loops.js";
+import { compareText } from "../order.js";
+import type { Roster } from "../roster/schema.js";
+import { type ScenarioModel, scenarioModel } from "../scenario/model.js";
+import type { ScenarioInput } from "../scenario/schema.js";
+import { ZoneClock } from "../time/zone-clock.js";
+import { type ChainRules, chainRuns, type Run } from "./chain.js";
+import { buildDemand, type Rider, type UnservedShift } from "./demand.js";
+import { FleetPool } from "./fleet-pool.js";
+import { loopLowerBound } from "./lower-bound.js";
+import { type LoopVehicle, packLoop } from "./pack.js";
+import { assignSeats } from "./seats.js";
+import { type PlannedTest, TestScheduler } from "./testing.js";
+import { keyDepart } from "./trip-key.js";
+
+const MS_PER_MINUTE = 60_000;
+
+/** Options of {@link planRoster}. */
+export interface PlanRosterOptions {
+  /** Called with a short line as each step starts (for progress output). */
+  onProgress?: ((message: string) => void) | undefined;
+}
+
+interface PlannedVehicle extends LoopVehicle {
+  loopId: string;
+  runs: Run[];
+  seatOf: Map<string, number>;
+}
+
+function unserve(riders: readonly Rider[], reason: string, into: UnservedShift[]): void {
+  for (const rider of riders)
+    for (const date of rider.dates) into.push({ personId: rider.personId, date, reason });
+}
+
+/**
+ * Plans a roster: fixed routes, vehicles, drivers, seats, dated trips with manifests and
+ * test appointments, with the fewest vehicles the planner can find. Pure and deterministic:
+ * the same scenario gives byte-identical JSON; the input is never touched.
+ *
+ * @param scenario - a scenario input or a parsed scenario
+ * @returns a roster that `validateRoster` accepts; who cannot be carried is in `unserved`
+ * @throws {ScenarioError} if `scenario` is not a valid scenario
+ * @example
+ * const roster = planRoster(jinshanScenario());
+ * validateRoster(jinshanScenario(), roster).ok //=> true
+ * roster.stats.vehiclesUsed >= roster.stats.fleetLowerBound //=> true
+ */
+export function planRoster(
+  scenario: ScenarioInput,
+  options?: PlanRosterOptions | undefined,
+): Roster {
+  const progress = options?.onProgress ?? (() => {});
+  const model = scenarioModel(scenario);
+  const { policy } = model.scenario;
+  const clock = new ZoneClock(model.zone);
+  const loops = loopsOf(model);
+
+  progress(`demand: ${model.scenario.staff.length} staff over ${model.days} days`);
+  const { demands, unserved } = buildDemand(model, loops, clock, eligibilityIndex(model));
+
+  progress(`packing ${demands.length} loops`);
+  const pool = new FleetPool(model);
+  const vehicles: PlannedVehicle[] = [];
+  let fleetLowerBound = 0;
+  for (const { loop, riders } of demands) {
+    fleetLowerBound += loopLowerBound(
+      loop,
+      riders,
+      FleetPool.largestCapacityFor(model, loop),
+      policy,
+    );
+    const rules: ChainRules = {
+      toPlantMs: (loop.toPlant?.minutes ?? 0) * MS_PER_MINUTE,
+      toDormitoryMs: (loop.toDormitory?.minutes ?? 0) * MS_PER_MINUTE,
+      disinfectionMs: policy.disinfectionMinutes * MS_PER_MINUTE,
+      maxDriverMinutesPerDay: policy.maxDriverMinutesPerDay,
+      clock,
+    };
+    for (const packed of packLoop(loop, riders, pool, rules, unserved)) {
+      vehicles.push({
+        ...packed,
+        loopId: loop.id,
+        runs: chainRuns(packed.keys, rules) ?? [],
+        seatOf: new Map(),
+      });
+    }
+  }
+
+  progress(`testing: fixed times for ${vehicles.length} drivers and their riders`);
+  const scheduler = new TestScheduler(model, clock);
+  const testsOf = new Map<string, PlannedTest[]>();
+  const running: PlannedVehicle[] = [];
+  for (const vehicle of vehicles) {
+    const driver = model.staff.get(vehicle.driverId);
+    const tests =
+      driver &&
+      scheduler.schedule(
+        driver.dormitoryId,
+        vehicle.runs.map((run) => run.depart),
+      );
+    if (tests === undefined) {
+      unserve(vehicle.riders, "no-test-slot", unserved);
+      continue;
+    }
+    testsOf.set(vehicle.driverId, tests);
+    running.push(vehicle);
+  }
+  for (const vehicle of running) {
+    const kept: Rider[] = [];
+    for (const rider of vehicle.riders) {
+      const dormitoryId = model.staff.get(rider.personId)?.dormitoryId ?? "";
+      const tests = scheduler.schedule(dormitoryId, rider.keys.map(keyDepart));
+      if (tests === undefined) unserve([rider], "no-test-slot", unserved);
+      else {
+        testsOf.set(rider.personId, tests);
+        kept.push(rider);
+      }
+    }
+    const { seatOf, seatless } = assignSeats(kept, vehicle.vehicle.seats);
+    unserve(seatless, "no-vehicle", unserved);
+    for (const rider of seatless) testsOf.delete(rider.personId);
+    vehicle.riders = kept.filter((rider) => seatOf.has(rider.personId));
+    vehicle.seatOf = seatOf;
+  }
+
+  progress("writing the roster");
+  return writeRoster(model, clock, loops, running, testsOf, unserved, fleetLowerBound);
+}
+
+function writeRoster(
+  model: ScenarioModel,
+  clock: ZoneClock,
+  loops: readonly Loop[],
+  vehicles: readonly PlannedVehicle[],
+  testsOf: ReadonlyMap<string, PlannedTest[]>,
+  unserved: UnservedShift[],
+  fleetLowerBound: number,
+): Roster {
+  const { scenario } = model;
+  const loopById = new Map(loops.map((loop) => [loop.id, loop]));
+  const trips: Roster["trips"] = [];
+  const tripDeparts: number[] = [];
+  for (const vehicle of vehicles) {
+    const loop = loopById.get(vehicle.loopId);
+    const toPlant = loop?.toPlant;
+    const toDormitory = loop?.toDormitory;
+    if (loop === undefined || toPlant == null || toDormitory == null) continue;
+    const ridersByKey = new Map<number, { personId: string; seat: number }[]>();
+    for (const rider of vehicle.riders) {
+      const seat = vehicle.seatOf.get(rider.personId) ?? 0;
+      for (const key of rider.keys) {
+        const list = ridersByKey.get(key);
+        if (list === undefined) ridersByKey.set(key, [{ personId: rider.personId, seat }]);
+        else list.push({ personId: rider.personId, seat });
+      }
+    }
+    vehicle.runs.forEach((run, index) => {
+      const passengers = run.key === null ? [] : (ridersByKey.get(run.key) ?? []);
+      passengers.sort((a, b) => a.seat - b.seat || compareText(a.personId, b.personId));
+      trips.push({
+        id: `${vehicle.vehicle.id}-${String(index + 1).padStart(3, "0")}`,
+        loopId: vehicle.loopId,
+        vehicleId: vehicle.vehicle.id,
+        driverId: vehicle.driverId,
+        direction: run.toPlant ? "to-plant" : "to-dormitory",
+        from: run.toPlant ? loop.dormitoryId : loop.plantId,
+        to: run.toPlant ? loop.plantId : loop.dormitoryId,
+        path: [...(run.toPlant ? toPlant : toDormitory).path],
+        depart: clock.formatISO(run.depart),
+        arrive: clock.formatISO(run.arrive),
+        passengers,
+      });
+      tripDeparts.push(run.depart);
+    });
+  }
+  const order = trips.map((_, index) => index);
+  order.sort(
+    (a, b) =>
+      (tripDeparts[a] as number) - (tripDeparts[b] as number) ||
+      compareText(
+        (trips[a] as Roster["trips"][number]).id,
+        (trips[b] as Roster["trips"][number]).id,
+      ),
+  );
+  const sortedTrips = order.map((index) => trips[index] as Roster["trips"][number]);
+
+  const tests: Roster["tests"] = [];
+  for (const personId of [...testsOf.keys()].sort(compareText)) {
+    const siteId = model.staff.get(personId)?.dormitoryId ?? "";
+    const planned = [...(testsOf.get(personId) ?? [])].sort(
+      (a, b) => a.at - b.at || compareText(a.kind, b.kind),
+    );
+    for (const test of planned)
+      tests.push({ personId, siteId, kind: test.kind, at: clock.formatISO(test.at) });
+  }
+
+  const usedLoopIds = new Set(vehicles.map((vehicle) => vehicle.loopId));
+  const rosterLoops = loops
+    .filter(
+      (loop) => loop.toPlant !== null && loop.toDormitory !== null && usedLoopIds.has(loop.id),
+    )
+    .map((loop) => ({
+      id: loop.id,
+      enterpriseId: loop.enterpriseId,
+      dormitoryId: loop.dormitoryId,
+      plantId: loop.plantId,
+      toPlant: structuredClone(loop.toPlant as NonNullable<typeof loop.toPlant>),
+      toDormitory: structuredClone(loop.toDormitory as NonNullable<typeof loop.toDormitory>),
+    }));
+
+  const assignments = vehicles
+    .flatMap((vehicle) =>
+      vehicle.riders.map((rider) => ({
+        personId: rider.personId,
+        loopId: vehicle.loopId,
+        vehicleId: vehicle.vehicle.id,
+        seat: vehicle.seatOf.get(rider.personId) ?? 0,
+      })),
+    )
+    .sort((a, b) => compareText(a.personId, b.personId));
+
+  unserved.sort((a, b) => compareText(a.personId, b.personId) || compareText(a.date, b.date));
+  const boardings = sortedTrips.reduce((sum, trip) => sum + trip.passengers.length, 0);
+  return {
+    version: 1,
+    timeZone: scenario.timeZone,
+    horizon: { start: scenario.horizon.start, days: scenario.horizon.days },
+    loops: rosterLoops,
+    vehicles: vehicles
+      .map((vehicle) => ({
+        vehicleId: vehicle.vehicle.id,
+        loopId: vehicle.loopId,
+        driverId: vehicle.driverId,
+      }))
+      .sort((a, b) => compareText(a.vehicleId, b.vehicleId)),
+    assignments,
+    trips: sortedTrips,
+    tests,
+    unserved,
+    stats: {
+      vehiclesUsed: vehicles.filter((vehicle) => vehicle.runs.length > 0).length,
+      fleetLowerBound,
+      trips: sortedTrips.length,
+      emptyTrips: sortedTrips.filter((trip) => trip.passengers.length === 0).length,
+      boardings,
+      unservedShifts: unserved.length,
+    },
+  };
+}
