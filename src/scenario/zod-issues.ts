@@ -15,9 +15,13 @@ function messageOf(issue: ZodIssue): string {
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case "invalid_type":
-      return input === undefined
-        ? `required: expected ${issue.expected}`
-        : `expected ${issue.expected}, got ${describeValue(input)}`;
+      if (input === undefined) {
+        const field = issue.path[issue.path.length - 1];
+        return typeof field === "string"
+          ? `missing required field ${JSON.stringify(field)} (expected ${issue.expected})`
+          : `required: expected ${issue.expected}`;
+      }
+      return `expected ${issue.expected}, got ${describeValue(input)}`;
     case "custom":
       return issue.message; // our own refinements already name the value
     default:

@@ -3,6 +3,7 @@
  * enterprise is eligible (closed housing, no case in the quiet days). The ride home is
  * always allowed. Guards the entry condition of the whole closed loop.
  */
+import { eligibilityOn } from "../../eligibility.js";
 import type { Rule } from "../rule.js";
 
 export const checkEligibility: Rule<"eligibility"> = (context, emit) => {
@@ -21,7 +22,7 @@ export const checkEligibility: Rule<"eligibility"> = (context, emit) => {
         personId: person.id,
         date,
         enterpriseId: person.enterpriseId,
-        message: `${person.id} boards ${context.describeTrip(i)} to the plant, but enterprise ${person.enterpriseId} is not eligible on ${date}`,
+        message: `${person.id} boards ${context.describeTrip(i)} to the plant, but enterprise ${person.enterpriseId} is not eligible on ${date}: ${eligibilityOn(model, person.enterpriseId, day).reasons.join("; ")}`,
       });
     }
   });

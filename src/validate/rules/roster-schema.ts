@@ -13,7 +13,18 @@ export function checkRosterSchema(
   scenario: Scenario,
   input: unknown,
 ): { roster: Roster } | { violations: RosterSchemaViolation[] } {
-  const parsed = safeParseRoster(input);
+  let parsed: ReturnType<typeof safeParseRoster>;
+  try {
+    parsed = safeParseRoster(input);
+  } catch (error) {
+    // A getter that throws, a revoked proxy: the value cannot even be read.
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      violations: [
+        { code: "roster-schema", path: [], message: `the roster cannot be read: ${reason}` },
+      ],
+    };
+  }
   if (!parsed.success) {
     return {
       violations: parsed.error.issues.map((issue) => ({
