@@ -64,7 +64,11 @@ export function buildValidationContext(model: ScenarioModel, roster: Roster): Va
     departs[i] = parseInstant(trip.depart) ?? Number.NaN;
     arrives[i] = parseInstant(trip.arrive) ?? Number.NaN;
     pushTo(tripsByVehicle, trip.vehicleId, i);
-    for (const passenger of trip.passengers) pushTo(boardingsByPerson, passenger.personId, i);
+    for (const passenger of trip.passengers) {
+      // A name listed twice on one manifest is one boarding (fixed-person reports the repeat).
+      const list = boardingsByPerson.get(passenger.personId);
+      if (list?.[list.length - 1] !== i) pushTo(boardingsByPerson, passenger.personId, i);
+    }
   });
   // Departure order, ties by arrival then by trip id: deterministic whatever the input order.
   const byDeparture = (a: number, b: number) =>

@@ -38,7 +38,7 @@ export const checkCapacity: Rule<"capacity"> = (context, emit) => {
       }
       const first = seated.get(seat);
       if (first === undefined) seated.set(seat, personId);
-      else
+      else if (first !== personId)
         emit({
           code: "capacity",
           ...ids,

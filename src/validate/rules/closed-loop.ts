@@ -13,7 +13,7 @@ const EXPLAIN: Record<ClosedLoopViolation["reason"], string> = {
     "is their first ride and goes to the dormitory: a person's rides start with one to the plant",
   "does-not-alternate":
     "goes the same way as their previous ride: rides go to the plant and back in turn",
-  overlaps: "departs before their previous ride arrives",
+  overlaps: "departs before an earlier ride of theirs has arrived",
   "ends-at-plant": "is their last ride and leaves them at the plant",
 };
 
@@ -34,16 +34,18 @@ export const checkClosedLoop: Rule<"closed-loop"> = (context, emit) => {
   for (const [personId, boardings] of context.boardingsByPerson) {
     if (model.staff.get(personId)?.role !== "worker") continue;
     let previous = -1;
+    let latestArrival = Number.NEGATIVE_INFINITY;
     for (const i of boardings) {
       const trip = roster.trips[i] as Trip;
       if (previous === -1) {
         if (trip.direction !== "to-plant") report(personId, i, "starts-at-plant");
       } else if (trip.direction === (roster.trips[previous] as Trip).direction) {
         report(personId, i, "does-not-alternate");
-      } else if ((departs[i] as number) < (arrives[previous] as number)) {
+      } else if ((departs[i] as number) < latestArrival) {
         report(personId, i, "overlaps");
       }
       previous = i;
+      latestArrival = Math.max(latestArrival, arrives[i] as number);
     }
     if (previous !== -1 && (roster.trips[previous] as Trip).direction === "to-plant")
       report(personId, previous, "ends-at-plant");

@@ -2,7 +2,7 @@
  * dormitory-capacity: no more staff live in a dormitory than it has beds. Guards closed
  * staff housing: everyone in the loop sleeps inside it.
  */
-import type { Rule } from "../rule.js";
+import { plural, type Rule } from "../rule.js";
 
 export const checkDormitoryCapacity: Rule<"dormitory-capacity"> = (context, emit) => {
   const residents = new Map<string, number>();
@@ -16,7 +16,7 @@ export const checkDormitoryCapacity: Rule<"dormitory-capacity"> = (context, emit
       siteId: site.id,
       residents: count,
       beds: site.beds,
-      message: `${site.name} (${site.id}) houses ${count} staff in ${site.beds} beds`,
+      message: `${site.name} (${site.id}) houses ${count} staff in ${plural(site.beds, "bed")}`,
     });
   }
 };

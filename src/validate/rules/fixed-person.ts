@@ -3,6 +3,7 @@
  * vehicle in that seat, and rides only a loop they belong to (enterprise, dormitory,
  * plant). Guards the fixed person (定人): nobody else boards.
  */
+import { getOrCreate } from "../../collections.js";
 import type { RosterLoop } from "../../roster/schema.js";
 import type { Staff } from "../../scenario/schema.js";
 import type { Rule } from "../rule.js";
@@ -60,42 +61,59 @@ export const checkFixedPerson: Rule<"fixed-person"> = (context, emit) => {
     }
   });
 
+  // Reused per trip: who is on the manifest, and what is wrong with each (one violation each).
+  const listed = new Set<string>();
+  const problems = new Map<string, { reasons: string[]; words: string[] }>();
+  const problem = (personId: string, reason: string, words: string) => {
+    const entry = getOrCreate(problems, personId, () => ({ reasons: [], words: [] }));
+    entry.reasons.push(reason);
+    entry.words.push(words);
+  };
+
   roster.trips.forEach((trip, i) => {
     const loop = loops.get(trip.loopId);
+    listed.clear();
+    problems.clear();
     for (const passenger of trip.passengers) {
       const person = model.staff.get(passenger.personId);
       if (person === undefined) continue;
+      if (listed.has(person.id)) {
+        problem(person.id, "listed-twice", "is listed twice on the manifest");
+        continue;
+      }
+      listed.add(person.id);
       const assignment = assignmentOf.get(person.id);
-      const reasons: string[] = [];
-      const words: string[] = [];
-      if (assignment === undefined) {
-        reasons.push("unassigned");
-        words.push("has no assignment");
-      } else {
+      if (assignment === undefined) problem(person.id, "unassigned", "has no assignment");
+      else {
         if (assignment.vehicleId !== trip.vehicleId) {
-          reasons.push("other-vehicle");
-          words.push(`is assigned to vehicle ${assignment.vehicleId}, not ${trip.vehicleId}`);
+          problem(
+            person.id,
+            "other-vehicle",
+            `is assigned to vehicle ${assignment.vehicleId}, not ${trip.vehicleId}`,
+          );
         }
         if (assignment.seat !== passenger.seat) {
-          reasons.push("other-seat");
-          words.push(`sits in seat ${passenger.seat}, not their fixed seat ${assignment.seat}`);
+          problem(
+            person.id,
+            "other-seat",
+            `sits in seat ${passenger.seat}, not their fixed seat ${assignment.seat}`,
+          );
         }
       }
       const why = loop === undefined ? undefined : notStaffOf(person, loop);
-      if (why !== undefined) {
-        reasons.push("not-staff-of-loop");
-        words.push(`is not staff of the loop (${why})`);
-      }
-      if (reasons.length === 0) continue;
+      if (why !== undefined)
+        problem(person.id, "not-staff-of-loop", `is not staff of the loop (${why})`);
+    }
+    for (const [personId, { reasons, words }] of problems) {
       emit({
         code: "fixed-person",
-        personId: person.id,
+        personId,
         tripId: trip.id,
         vehicleId: trip.vehicleId,
         loopId: trip.loopId,
         date: context.tripDate(i),
         reasons,
-        message: `${person.id} on ${context.describeTrip(i)} ${words.join("; ")}`,
+        message: `${personId} on ${context.describeTrip(i)} ${words.join("; ")}`,
       });
     }
   });

@@ -1,0 +1,239 @@
+/**
+ * fixed-person: each person has one assignment (vehicle, seat), rides only that vehicle in
+ * that seat, and rides only a loop they are staff of (enterprise, dormitory, plant).
+ * Fixture: w1 seat 1, w2 seat 2, w3 seat 1 (never riding with w1), all on v1; x1 (e2, d2,
+ * p2) is not on the loop.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  type RuleCode,
+  type ValidationReport,
+  type ViolationOf,
+  validateRoster,
+} from "../../../src/index.js";
+import { fixtureScenario, LOOP, validRoster } from "../../fixtures/valid-roster.js";
+
+/** The codes that fired, with their counts, in report order. */
+function firing(report: ValidationReport): [string, number][] {
+  return Object.entries(report.counts).filter(([, n]) => n > 0);
+}
+
+function violationsOf<C extends RuleCode>(report: ValidationReport, code: C): ViolationOf<C>[] {
+  return report.violations.filter((v): v is ViolationOf<C> => v.code === code);
+}
+
+function expectMentions(text: string | undefined, ...fragments: string[]): void {
+  for (const fragment of fragments) expect(text).toContain(fragment);
+}
+
+/** w2's trips: the day shift both days. */
+const W2_TRIPS = [
+  ["T01", "2022-05-16"],
+  ["T02", "2022-05-16"],
+  ["T07", "2022-05-17"],
+  ["T08", "2022-05-17"],
+];
+
+describe("fixed-person", () => {
+  it("fires when a passenger is assigned to another vehicle, on each of their trips", () => {
+    // Arrange: w2's assignment (assignments[1]) names the spare vehicle v2
+    const roster: any = structuredClone(validRoster());
+    roster.assignments[1].vehicleId = "v2";
+    // Act
+    const report = validateRoster(fixtureScenario(), roster);
+    // Assert
+    expect(report.counts["fixed-person"]).toBe(4);
+    expect(firing(report)).toEqual([["fixed-person", 4]]);
+    const violations = violationsOf(report, "fixed-person");
+    expect(violations.map((v) => [v.tripId, v.date])).toEqual(W2_TRIPS);
+    for (const v of violations) {
+      expect(v).toMatchObject({
+        personId: "w2",
+        vehicleId: "v1",
+        loopId: LOOP,
+        reasons: ["other-vehicle"],
+      });
+      expectMentions(v.message, "w2", `trip ${v.tripId}`, "assigned to vehicle v2, not v1");
+    }
+  });
+
+  it("fires when a passenger sits in a free seat other than their fixed one", () => {
+    // Arrange: w2 (fixed seat 2) sits in seat 3 on T01, which nobody uses
+    const roster: any = structuredClone(validRoster());
+    roster.trips[0].passengers[1].seat = 3;
+    // Act
+    const report = validateRoster(fixtureScenario(), roster);
+    // Assert: the seat is free and in range, so capacity stays quiet
+    expect(report.counts["fixed-person"]).toBe(1);
+    expect(report.counts.capacity).toBe(0);
+    expect(firing(report)).toEqual([["fixed-person", 1]]);
+    const [violation] = violationsOf(report, "fixed-person");
+    expect(violation).toMatchObject({
+      personId: "w2",
+      tripId: "T01",
+      vehicleId: "v1",
+      date: "2022-05-16",
+      reasons: ["other-seat"],
+    });
+    expectMentions(violation?.message, "w2", "trip T01", "seat 3", "fixed seat 2");
+  });
+
+  it("fires when someone who is not staff of the loop boards (x1)", () => {
+    // Arrange: x1 (e2, lives in d2, works at p2) rides the empty run T05 (trips[4])
+    const roster: any = structuredClone(validRoster());
+    roster.trips[4].passengers.push({ personId: "x1", seat: 5 });
+    // Act
+    const report = validateRoster(fixtureScenario(), roster);
+    // Assert: x1 also has no tests and is left at the plant
+    expect(report.counts["fixed-person"]).toBe(1);
+    expect(firing(report)).toEqual([
+      ["fixed-person", 1],
+      ["fixed-testing", 1],
+      ["closed-loop", 1],
+    ]);
+    const [violation] = violationsOf(report, "fixed-person");
+    expect(violation).toMatchObject({
+      personId: "x1",
+      tripId: "T05",
+      vehicleId: "v1",
+      loopId: LOOP,
+      date: "2022-05-17",
+      reasons: ["unassigned", "not-staff-of-loop"],
+    });
+    expectMentions(
+      violation?.message,
+      "x1",
+      "trip T05",
+      "no assignment",
+      "works for e2",
+      "lives in d2",
+      "works at p2",
+      LOOP,
+    );
+  });
+
+  it("fires when someone who is not staff of the loop is assigned to its vehicle", () => {
+    // Arrange
+    const roster: any = structuredClone(validRoster());
+    roster.assignments.push({ personId: "x1", loopId: LOOP, vehicleId: "v1", seat: 5 });
+    // Act
+    const report = validateRoster(fixtureScenario(), roster);
+    // Assert
+    expect(report.counts["fixed-person"]).toBe(1);
+    expect(firing(report)).toEqual([["fixed-person", 1]]);
+    const [violation] = violationsOf(report, "fixed-person");
+    expect(violation).toMatchObject({
+      personId: "x1",
+      loopId: LOOP,
+      vehicleId: "v1",
+      path: ["assignments", 3],
+      reasons: ["assignment-outside-loop"],
+    });
+    expectMentions(violation?.message, "x1", "works for e2", "lives in d2", "works at p2", LOOP);
+  });
+
+  it("fires when a person has more than one assignment", () => {
+    // Arrange: w1 is assigned a second time
+    const roster: any = structuredClone(validRoster());
+    roster.assignments.push({ personId: "w1", loopId: LOOP, vehicleId: "v1", seat: 4 });
+    // Act
+    const report = validateRoster(fixtureScenario(), roster);
+    // Assert
+    expect(report.counts["fixed-person"]).toBe(1);
+    expect(firing(report)).toEqual([["fixed-person", 1]]);
+    const [violation] = violationsOf(report, "fixed-person");
+    expect(violation).toMatchObject({
+      personId: "w1",
+      path: ["assignments", 3],
+      reasons: ["more-than-one-assignment"],
+    });
+    expectMentions(violation?.message, "w1", "assignments[3]", "seat 4", "seat 1");
+  });
+
+  it("fires when a passenger has no assignment at all, on each of their trips", () => {
+    // Arrange: w2's assignment is dropped
+    const roster: any = structuredClone(validRoster());
+    roster.assignments.splice(1, 1);
+    // Act
+    const report = validateRoster(fixtureScenario(), roster);
+    // Assert
+    expect(report.counts["fixed-person"]).toBe(4);
+    expect(firing(report)).toEqual([["fixed-person", 4]]);
+    const violations = violationsOf(report, "fixed-person");
+    expect(violations.map((v) => [v.tripId, v.date])).toEqual(W2_TRIPS);
+    for (const v of violations) {
+      expect(v).toMatchObject({ personId: "w2", reasons: ["unassigned"] });
+      expectMentions(v.message, "w2", `trip ${v.tripId}`, "no assignment");
+    }
+  });
+
+  it("fires when an assignment's loop is not the loop its vehicle serves", () => {
+    // Arrange: a second loop over the same stops exists (Arrange); w2's assignment names it
+    const roster: any = structuredClone(validRoster());
+    roster.loops.push({ ...structuredClone(roster.loops[0]), id: "e1/d1/p1-second" });
+    roster.assignments[1].loopId = "e1/d1/p1-second";
+    // Act
+    const report = validateRoster(fixtureScenario(), roster);
+    // Assert
+    expect(report.counts["fixed-person"]).toBe(1);
+    expect(firing(report)).toEqual([["fixed-person", 1]]);
+    const [violation] = violationsOf(report, "fixed-person");
+    expect(violation).toMatchObject({
+      personId: "w2",
+      loopId: "e1/d1/p1-second",
+      vehicleId: "v1",
+      path: ["assignments", 1],
+      reasons: ["assignment-outside-loop"],
+    });
+    expectMentions(violation?.message, "w2", "vehicle v1 serves loop e1/d1/p1", "e1/d1/p1-second");
+  });
+
+  it("stays quiet when a person's fixed seat moves to a free seat everywhere at once", () => {
+    // Arrange: w2 moves from seat 2 to seat 7 in the assignment and on every trip
+    const roster: any = structuredClone(validRoster());
+    roster.assignments[1].seat = 7;
+    for (const trip of roster.trips)
+      for (const passenger of trip.passengers) if (passenger.personId === "w2") passenger.seat = 7;
+    // Act
+    const report = validateRoster(fixtureScenario(), roster);
+    // Assert
+    expect(report.counts["fixed-person"]).toBe(0);
+    expect(report.ok).toBe(true);
+  });
+
+  it('stays quiet when the loop is mixed ("*"): enterprise no longer decides membership', () => {
+    // Arrange
+    const roster: any = structuredClone(validRoster());
+    roster.loops[0].enterpriseId = "*";
+    // Act
+    const report = validateRoster(fixtureScenario(), roster);
+    // Assert
+    expect(report.counts["fixed-person"]).toBe(0);
+    expect(report.ok).toBe(true);
+  });
+
+  it("stays quiet when two people share a fixed seat but never ride together (fixture)", () => {
+    // Arrange: w1 (day) and w3 (night) both have seat 1 on v1
+    const roster = structuredClone(validRoster());
+    // Act
+    const report = validateRoster(fixtureScenario(), roster);
+    // Assert
+    expect(report.counts["fixed-person"]).toBe(0);
+    expect(report.ok).toBe(true);
+  });
+  it("fires once when a person is listed twice on one manifest", () => {
+    // Arrange: w1 appears twice on T01, in the same seat.
+    const roster = structuredClone(validRoster());
+    const trip = roster.trips.find((t) => t.id === "T01");
+    trip?.passengers.push({ personId: "w1", seat: 1 });
+
+    // Act
+    const report = validateRoster(fixtureScenario(), roster);
+
+    // Assert: one fixed-person violation, and no rule mistakes the repeat for a second rider.
+    expect(firing(report)).toEqual([["fixed-person", 1]]);
+    const [violation] = violationsOf(report, "fixed-person");
+    expect(violation).toMatchObject({ tripId: "T01", personId: "w1", reasons: ["listed-twice"] });
+    expectMentions(violation?.message, "w1", "T01", "listed twice");
+  });
+});
