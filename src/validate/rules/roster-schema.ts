@@ -8,6 +8,15 @@ import type { Roster } from "../../roster/schema.js";
 import type { Scenario } from "../../scenario/schema.js";
 import type { RosterSchemaViolation } from "../violations.js";
 
+/** Words for whatever was thrown, even an object that cannot be turned into text. */
+function describeThrown(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return "an unreadable value";
+  }
+}
+
 /** The parsed roster, or the shape violations that stop validation. */
 export function checkRosterSchema(
   scenario: Scenario,
@@ -18,10 +27,13 @@ export function checkRosterSchema(
     parsed = safeParseRoster(input);
   } catch (error) {
     // A getter that throws, a revoked proxy: the value cannot even be read.
-    const reason = error instanceof Error ? error.message : String(error);
     return {
       violations: [
-        { code: "roster-schema", path: [], message: `the roster cannot be read: ${reason}` },
+        {
+          code: "roster-schema",
+          path: [],
+          message: `the roster cannot be read: ${describeThrown(error)}`,
+        },
       ],
     };
   }
