@@ -57,23 +57,27 @@ export function buildDemand(
       );
       const keys = new Set<TripKey>();
       const dates: string[] = [];
+      let homeAt = Number.NEGATIVE_INFINITY; // when the ride home from the last served shift arrives
       for (const shift of instances) {
-        const reason = whyNot(
-          shift,
-          person.enterpriseId,
-          loop,
-          clock,
-          isEligible,
-          policy.arriveBeforeShiftMinutes,
-        );
+        const arriveBefore = policy.arriveBeforeShiftMinutes;
+        const reason = whyNot(shift, person.enterpriseId, loop, clock, isEligible, arriveBefore);
         if (reason !== undefined) {
           unserved.push({ personId, date: shift.date, reason });
           continue;
         }
-        const route = loop.toPlant as NonNullable<Loop["toPlant"]>;
-        const arrive = shift.start - policy.arriveBeforeShiftMinutes * MS_PER_MINUTE;
-        keys.add(tripKey(arrive - route.minutes * MS_PER_MINUTE, true));
-        keys.add(tripKey(shift.end + policy.departAfterShiftMinutes * MS_PER_MINUTE, false));
+        const toPlant = loop.toPlant as NonNullable<Loop["toPlant"]>;
+        const toDormitory = loop.toDormitory as NonNullable<Loop["toDormitory"]>;
+        const inDepart = shift.start - (arriveBefore + toPlant.minutes) * MS_PER_MINUTE;
+        const homeDepart = shift.end + policy.departAfterShiftMinutes * MS_PER_MINUTE;
+        if (inDepart < homeAt) {
+          // Back-to-back or overlapping shifts: the worker is not home yet when this ride in
+          // would leave, and rides must go in and home in turn.
+          unserved.push({ personId, date: shift.date, reason: "overlapping-shifts" });
+          continue;
+        }
+        keys.add(tripKey(inDepart, true));
+        keys.add(tripKey(homeDepart, false));
+        homeAt = homeDepart + toDormitory.minutes * MS_PER_MINUTE;
         dates.push(shift.date);
       }
       if (dates.length > 0) riders.push({ personId, keys: [...keys].sort((a, b) => a - b), dates });

@@ -57,10 +57,8 @@ export class FleetPool {
     return largest;
   }
 
-  /** A vehicle and a driver for `loop`, or the reason there is none. */
+  /** A vehicle and a driver for `loop`, or the reason there is none (no vehicle comes first). */
   acquire(loop: Loop, waiting: number): Allocation | { reason: "no-vehicle" | "no-driver" } {
-    const drivers = this.drivers.get(loop.dormitoryId) ?? [];
-    if (drivers.length === 0) return { reason: "no-driver" };
     const bucketKeys =
       loop.enterpriseId === "*"
         ? [`|${loop.dormitoryId}`, "|"]
@@ -70,38 +68,21 @@ export class FleetPool {
             `|${loop.dormitoryId}`,
             "|",
           ];
-    for (const key of bucketKeys) {
-      const bucket = this.buckets.get(key);
-      if (bucket === undefined || bucket.length === 0) continue;
-      let index = bucket.findIndex((entry) => entry.capacity >= waiting);
-      if (index === -1) index = bucket.length - 1;
-      const [taken] = bucket.splice(index, 1);
-      if (taken === undefined) continue;
-      // Prefer a driver of the loop's own enterprise; any driver living in the dormitory will do.
-      let driverIndex = drivers.findIndex((driver) => driver.enterpriseId === loop.enterpriseId);
-      if (driverIndex === -1) driverIndex = 0;
-      const [driver] = drivers.splice(driverIndex, 1);
-      return { vehicle: taken.vehicle, capacity: taken.capacity, driverId: (driver as Staff).id };
-    }
-    return { reason: "no-vehicle" };
-  }
-
-  /** Puts back an allocation that turned out to be of no use. */
-  release(allocation: Allocation, driver: Staff): void {
-    const key = `${allocation.vehicle.enterpriseId ?? ""}|${allocation.vehicle.dormitoryId ?? ""}`;
-    const bucket = this.buckets.get(key) ?? [];
-    bucket.push({ vehicle: allocation.vehicle, capacity: allocation.capacity });
-    bucket.sort((a, b) => a.capacity - b.capacity || compareText(a.vehicle.id, b.vehicle.id));
-    this.buckets.set(key, bucket);
-    const drivers = this.drivers.get(driver.dormitoryId) ?? [];
-    drivers.push(driver);
-    drivers.sort((a, b) => compareText(a.id, b.id));
-    this.drivers.set(driver.dormitoryId, drivers);
-  }
-
-  /** Another unassigned driver from a dormitory (to replace one who cannot be tested). */
-  takeDriver(dormitoryId: string): Staff | undefined {
-    return this.drivers.get(dormitoryId)?.shift();
+    const bucket = bucketKeys
+      .map((key) => this.buckets.get(key))
+      .find((found) => found !== undefined && found.length > 0);
+    if (bucket === undefined) return { reason: "no-vehicle" };
+    const drivers = this.drivers.get(loop.dormitoryId) ?? [];
+    if (drivers.length === 0) return { reason: "no-driver" };
+    let index = bucket.findIndex((entry) => entry.capacity >= waiting);
+    if (index === -1) index = bucket.length - 1;
+    const [taken] = bucket.splice(index, 1);
+    // Prefer a driver of the loop's own enterprise; any driver living in the dormitory will do.
+    let driverIndex = drivers.findIndex((driver) => driver.enterpriseId === loop.enterpriseId);
+    if (driverIndex === -1) driverIndex = 0;
+    const [driver] = drivers.splice(driverIndex, 1);
+    const { vehicle, capacity } = taken as { vehicle: Vehicle; capacity: number };
+    return { vehicle, capacity, driverId: (driver as Staff).id };
   }
 }
 
