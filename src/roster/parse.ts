@@ -5,6 +5,7 @@
 import { RosterError } from "../errors.js";
 import type { InputIssue } from "../issues.js";
 import { fromZodIssues } from "../scenario/zod-issues.js";
+import { fastParseRoster } from "./fast-parse.js";
 import { type Roster, rosterSchema } from "./schema.js";
 
 /** The result of {@link safeParseRoster}. */
@@ -34,7 +35,11 @@ function duplicateTripIds(roster: Roster): InputIssue[] {
  * safeParseRoster({ version: 2 }).success //=> false
  */
 export function safeParseRoster(input: unknown): SafeParseRosterResult {
-  const shape = rosterSchema.safeParse(input, { reportInput: true });
+  const fast = fastParseRoster(input);
+  const shape =
+    fast === undefined
+      ? rosterSchema.safeParse(input, { reportInput: true })
+      : { success: true as const, data: fast };
   if (!shape.success)
     return { success: false, error: new RosterError(fromZodIssues(shape.error.issues)) };
   const issues = duplicateTripIds(shape.data);
