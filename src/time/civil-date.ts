@@ -16,8 +16,9 @@ export function parseCivilDate(text: string): DayNumber | undefined {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  const ms = Date.UTC(year, month - 1, day);
-  const back = new Date(ms);
+  const back = new Date(0);
+  back.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, keeps years 0–99 as they are
+  const ms = back.getTime();
   // Date.UTC rolls 2022-02-30 over to March: a real date survives the round trip.
   if (
     back.getUTCFullYear() !== year ||

@@ -3,8 +3,8 @@
  * DST policy of SPEC §2: a time in a gap moves forward (as luxon does); an ambiguous time
  * in an overlap takes the earlier offset (the first occurrence), which luxon would not.
  */
-import { DateTime, IANAZone } from "luxon";
-import { civilFields, type DayNumber } from "./civil-date.js";
+import { IANAZone } from "luxon";
+import type { DayNumber } from "./civil-date.js";
 import { ZoneClock } from "./zone-clock.js";
 
 const MS_PER_MINUTE = 60_000;
@@ -15,34 +15,26 @@ export function isKnownTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
-/** The instant at which the wall clock in `zone` shows `minuteOfDay` on civil day `day`. */
+/**
+ * The instant at which the wall clock in `zone` shows `minuteOfDay` on civil day `day`.
+ *
+ * Worked out from the zone's offsets rather than luxon's `DateTime.fromObject`, which starts
+ * from today's offset and, in zones whose offsets around the date differ from today's, can
+ * land an hour off (and would pick the later offset in an overlap). Each offset in force
+ * within a day of the wall time is tried; those that map back to the same wall time are the
+ * real readings, and the earliest wins. None means a gap: read with the offset from before
+ * it, which moves the time forward by the gap's length.
+ */
 export function localInstant(day: DayNumber, minuteOfDay: number, zone: string): number {
-  const { year, month, day: dayOfMonth } = civilFields(day);
-  const fields = {
-    year,
-    month,
-    day: dayOfMonth,
-    hour: Math.floor(minuteOfDay / 60),
-    minute: minuteOfDay % 60,
-  };
-  const resolved = DateTime.fromObject(fields, { zone });
-  const ms = resolved.toMillis();
-  // In an overlap luxon takes the later offset; SPEC §2 wants the earlier one. If the offset
-  // a day before is larger, the same wall time may also exist that much earlier.
+  const wall = day * MS_PER_DAY + minuteOfDay * MS_PER_MINUTE; // the wall time, as if UTC
   const ianaZone = IANAZone.create(zone);
-  const offsetBefore = ianaZone.offset(ms - MS_PER_DAY);
-  if (offsetBefore > resolved.offset) {
-    const earlier = ms - (offsetBefore - resolved.offset) * MS_PER_MINUTE;
-    const candidate = DateTime.fromMillis(earlier, { zone });
-    if (
-      candidate.hour === fields.hour &&
-      candidate.minute === fields.minute &&
-      candidate.day === dayOfMonth
-    ) {
-      return earlier;
-    }
+  const before = ianaZone.offset(wall - MS_PER_DAY);
+  let best = Number.POSITIVE_INFINITY;
+  for (const offset of [before, ianaZone.offset(wall), ianaZone.offset(wall + MS_PER_DAY)]) {
+    const ms = wall - offset * MS_PER_MINUTE;
+    if (ianaZone.offset(ms) === offset && ms < best) best = ms;
   }
-  return ms;
+  return best === Number.POSITIVE_INFINITY ? wall - before * MS_PER_MINUTE : best;
 }
 
 const clocks = new Map<string, ZoneClock>();
