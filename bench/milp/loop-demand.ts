@@ -10,7 +10,7 @@ import { type Loop, loopsOf } from "../../src/loops.js";
 import { compareText } from "../../src/order.js";
 import type { ChainRules } from "../../src/plan/chain.js";
 import { buildDemand, type Rider } from "../../src/plan/demand.js";
-import { FleetPool, mayServe } from "../../src/plan/fleet-pool.js";
+import { largestCapacityFor, mayServe } from "../../src/plan/fleet-pool.js";
 import type { TripKey } from "../../src/plan/trip-key.js";
 import { type ScenarioModel, scenarioModel } from "../../src/scenario/model.js";
 import type { ScenarioInput } from "../../src/scenario/schema.js";
@@ -82,7 +82,7 @@ export function scenarioDemand(scenario: ScenarioInput): ScenarioDemand {
     return {
       loop,
       rules: chainRulesOf(model, loop, clock),
-      largestCapacity: FleetPool.largestCapacityFor(model, loop),
+      largestCapacity: largestCapacityFor(model, loop),
       capacities,
       groups,
     };

@@ -16,59 +16,71 @@ export interface Allocation {
   driverId: string;
 }
 
-export class FleetPool {
-  /** Vehicles by restriction, `"<enterpriseId>|<dormitoryId>"` with blanks for none; each sorted by capacity, then id. */
-  private readonly buckets = new Map<string, { vehicle: Vehicle; capacity: number }[]>();
-  /** Unassigned drivers per dormitory, sorted by id. */
-  private readonly drivers = new Map<string, Staff[]>();
+type Bucket = { vehicle: Vehicle; capacity: number }[];
 
-  constructor(model: ScenarioModel) {
+/** The restriction buckets a loop may draw from, most restricted first. */
+function bucketKeysFor(loop: Loop): string[] {
+  return loop.enterpriseId === "*"
+    ? [`|${loop.dormitoryId}`, "|"]
+    : [
+        `${loop.enterpriseId}|${loop.dormitoryId}`,
+        `${loop.enterpriseId}|`,
+        `|${loop.dormitoryId}`,
+        "|",
+      ];
+}
+
+export class FleetPool {
+  private constructor(
+    /** Vehicles by restriction, `"<enterpriseId>|<dormitoryId>"` (blank for none), by capacity then id. */
+    private readonly buckets: Map<string, Bucket>,
+    /** Unassigned drivers per dormitory, sorted by id. */
+    private readonly drivers: Map<string, Staff[]>,
+  ) {}
+
+  /** Every vehicle of the scenario that can carry anyone, and every driver. */
+  static of(model: ScenarioModel): FleetPool {
+    const buckets = new Map<string, Bucket>();
+    const drivers = new Map<string, Staff[]>();
     const loadFactor = model.scenario.policy.loadFactor;
     for (const vehicle of model.scenario.vehicles) {
       const capacity = vehicleCapacity(vehicle.seats, loadFactor);
       if (capacity === 0) continue;
       const key = `${vehicle.enterpriseId ?? ""}|${vehicle.dormitoryId ?? ""}`;
-      const bucket = this.buckets.get(key) ?? [];
+      const bucket = buckets.get(key) ?? [];
       bucket.push({ vehicle, capacity });
-      this.buckets.set(key, bucket);
+      buckets.set(key, bucket);
     }
-    for (const bucket of this.buckets.values()) {
+    for (const bucket of buckets.values()) {
       bucket.sort((a, b) => a.capacity - b.capacity || compareText(a.vehicle.id, b.vehicle.id));
     }
     for (const person of model.scenario.staff) {
       if (person.role !== "driver") continue;
-      const list = this.drivers.get(person.dormitoryId) ?? [];
+      const list = drivers.get(person.dormitoryId) ?? [];
       list.push(person);
-      this.drivers.set(person.dormitoryId, list);
+      drivers.set(person.dormitoryId, list);
     }
-    for (const list of this.drivers.values()) list.sort((a, b) => compareText(a.id, b.id));
+    for (const list of drivers.values()) list.sort((a, b) => compareText(a.id, b.id));
+    return new FleetPool(buckets, drivers);
   }
 
-  /** The largest capacity of any vehicle a loop may use (for the lower bound). */
-  static largestCapacityFor(model: ScenarioModel, loop: Loop): number {
-    let largest = 0;
-    for (const vehicle of model.scenario.vehicles) {
-      if (mayServe(vehicle, loop))
-        largest = Math.max(
-          largest,
-          vehicleCapacity(vehicle.seats, model.scenario.policy.loadFactor),
-        );
-    }
-    return largest;
+  /** A copy of just what `loop` may draw on, for a trial packing that may be thrown away. */
+  fork(loop: Loop): FleetPool {
+    const buckets = new Map<string, Bucket>();
+    for (const key of bucketKeysFor(loop)) buckets.set(key, [...(this.buckets.get(key) ?? [])]);
+    const drivers = new Map([[loop.dormitoryId, [...(this.drivers.get(loop.dormitoryId) ?? [])]]]);
+    return new FleetPool(buckets, drivers);
+  }
+
+  /** Takes over what a fork of `loop` has left, after the trial that used it was chosen. */
+  adopt(fork: FleetPool, loop: Loop): void {
+    for (const key of bucketKeysFor(loop)) this.buckets.set(key, fork.buckets.get(key) ?? []);
+    this.drivers.set(loop.dormitoryId, fork.drivers.get(loop.dormitoryId) ?? []);
   }
 
   /** A vehicle and a driver for `loop`, or the reason there is none (no vehicle comes first). */
   acquire(loop: Loop, waiting: number): Allocation | { reason: "no-vehicle" | "no-driver" } {
-    const bucketKeys =
-      loop.enterpriseId === "*"
-        ? [`|${loop.dormitoryId}`, "|"]
-        : [
-            `${loop.enterpriseId}|${loop.dormitoryId}`,
-            `${loop.enterpriseId}|`,
-            `|${loop.dormitoryId}`,
-            "|",
-          ];
-    const bucket = bucketKeys
+    const bucket = bucketKeysFor(loop)
       .map((key) => this.buckets.get(key))
       .find((found) => found !== undefined && found.length > 0);
     if (bucket === undefined) return { reason: "no-vehicle" };
@@ -91,4 +103,14 @@ export function mayServe(vehicle: Vehicle, loop: Loop): boolean {
   if (vehicle.enterpriseId !== undefined && vehicle.enterpriseId !== loop.enterpriseId)
     return false;
   return vehicle.dormitoryId === undefined || vehicle.dormitoryId === loop.dormitoryId;
+}
+
+/** The largest capacity of any vehicle in the scenario a loop may use (for the lower bound). */
+export function largestCapacityFor(model: ScenarioModel, loop: Loop): number {
+  let largest = 0;
+  for (const vehicle of model.scenario.vehicles) {
+    if (mayServe(vehicle, loop))
+      largest = Math.max(largest, vehicleCapacity(vehicle.seats, model.scenario.policy.loadFactor));
+  }
+  return largest;
 }

@@ -1,11 +1,17 @@
 /**
  * Fixed persons onto fixed vehicles, loop by loop: vector bin packing. Each rider needs a
  * set of trips (their pattern); a vehicle's load on each of its trips stays within its
- * capacity, and its trips must still chain in time. Riders with one pattern move as a group,
- * largest group first (first-fit decreasing), so that groups whose days interleave — a
- * four-on/four-off crew and its counterpart — fill the same vehicles, and a day crew and a
- * night crew share a vehicle that brings one in and takes the other home.
+ * capacity, and its trips must still chain in time. Riders with one pattern move as a group
+ * (first-fit over groups), so that groups whose days interleave — a four-on/four-off crew
+ * and its counterpart — fill the same vehicles, and a day crew and a night crew share a
+ * vehicle that brings one in and takes the other home.
+ *
+ * First fit depends on the order of the groups, so several orders are tried (largest
+ * volume first, largest group first, longest pattern first, then seeded shuffles) and the
+ * packing that leaves the fewest shifts unserved with the fewest vehicles is kept; trials
+ * stop early once a packing reaches the loop's lower bound.
  */
+import { seededRandom } from "../jinshan/seeded-random.js";
 import type { Loop } from "../loops.js";
 import { compareText } from "../order.js";
 import type { Vehicle } from "../scenario/schema.js";
@@ -13,6 +19,9 @@ import { type ChainRules, chainRuns, mergeKeys } from "./chain.js";
 import type { Rider, UnservedShift } from "./demand.js";
 import type { FleetPool } from "./fleet-pool.js";
 import type { TripKey } from "./trip-key.js";
+
+/** Group orders tried per loop, at most. */
+const TRIALS = 16;
 
 /** A vehicle given to a loop, with its riders and the trips they need. */
 export interface LoopVehicle {
@@ -22,6 +31,18 @@ export interface LoopVehicle {
   keys: TripKey[];
   load: Map<TripKey, number>;
   riders: Rider[];
+}
+
+/** Riders who share one pattern of trips. */
+interface Group {
+  pattern: string;
+  keys: TripKey[];
+  riders: Rider[];
+}
+
+interface Packing {
+  vehicles: LoopVehicle[];
+  unserved: UnservedShift[];
 }
 
 /** Room left on a vehicle for a pattern: the least free capacity over its trips. */
@@ -42,58 +63,117 @@ function unserve(riders: readonly Rider[], reason: string, into: UnservedShift[]
     for (const date of rider.dates) into.push({ personId: rider.personId, date, reason });
 }
 
-/** Packs one loop's riders onto vehicles from the pool; riders left over become unserved. */
+/** One first-fit packing of the groups in the given order. */
+function packInOrder(
+  loop: Loop,
+  groups: readonly Group[],
+  pool: FleetPool,
+  rules: ChainRules,
+): Packing {
+  const vehicles: LoopVehicle[] = [];
+  const unserved: UnservedShift[] = [];
+  for (const { keys, riders } of groups) {
+    let next = 0;
+    for (const vehicle of vehicles) {
+      if (next === riders.length) break;
+      const room = roomFor(vehicle, keys);
+      if (room <= 0 || chainRuns(mergeKeys(vehicle.keys, keys), rules, false) === undefined)
+        continue;
+      const taken = riders.slice(next, next + room);
+      board(vehicle, taken, keys);
+      next += taken.length;
+    }
+    if (next < riders.length && chainRuns(keys, rules, false) === undefined) {
+      // No vehicle can run this pattern's trips (too tight to chain, or too long for a driver).
+      unserve(riders.slice(next), "no-vehicle", unserved);
+      continue;
+    }
+    while (next < riders.length) {
+      const allocation = pool.acquire(loop, riders.length - next);
+      if ("reason" in allocation) {
+        unserve(riders.slice(next), allocation.reason, unserved);
+        break;
+      }
+      const vehicle: LoopVehicle = { ...allocation, keys: [], load: new Map(), riders: [] };
+      vehicles.push(vehicle);
+      const taken = riders.slice(next, next + vehicle.capacity);
+      board(vehicle, taken, keys);
+      next += taken.length;
+    }
+  }
+  return { vehicles, unserved };
+}
+
+/** The group orders to try: three natural ones, then seeded shuffles (deterministic per loop). */
+function* groupOrders(groups: readonly Group[], loopId: string): Generator<Group[]> {
+  const byVolume = [...groups].sort(
+    (a, b) =>
+      b.riders.length * b.keys.length - a.riders.length * a.keys.length ||
+      compareText(a.pattern, b.pattern),
+  );
+  yield byVolume;
+  if (groups.length < 3) return;
+  yield [...groups].sort(
+    (a, b) => b.riders.length - a.riders.length || compareText(a.pattern, b.pattern),
+  );
+  yield [...groups].sort(
+    (a, b) =>
+      b.keys.length - a.keys.length ||
+      b.riders.length - a.riders.length ||
+      compareText(a.pattern, b.pattern),
+  );
+  let seed = 0;
+  for (let i = 0; i < loopId.length; i++) seed = (Math.imul(seed, 31) + loopId.charCodeAt(i)) >>> 0;
+  const random = seededRandom(seed);
+  for (let trial = 3; trial < TRIALS; trial++) {
+    const shuffled = [...byVolume];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = random.below(i + 1);
+      [shuffled[i], shuffled[j]] = [shuffled[j] as Group, shuffled[i] as Group];
+    }
+    yield shuffled;
+  }
+}
+
+function isBetter(candidate: Packing, best: Packing): boolean {
+  return (
+    candidate.unserved.length < best.unserved.length ||
+    (candidate.unserved.length === best.unserved.length &&
+      candidate.vehicles.length < best.vehicles.length)
+  );
+}
+
+/**
+ * Packs one loop's riders onto vehicles from the pool. Riders left over are added to
+ * `unserved`; `lowerBound` (the loop's share of the fleet bound) ends the search early.
+ */
 export function packLoop(
   loop: Loop,
   riders: readonly Rider[],
   pool: FleetPool,
   rules: ChainRules,
   unserved: UnservedShift[],
+  lowerBound: number,
 ): LoopVehicle[] {
-  const groups = new Map<string, Rider[]>();
+  const byPattern = new Map<string, Group>();
   for (const rider of riders) {
     const pattern = rider.keys.join(",");
-    const group = groups.get(pattern);
-    if (group === undefined) groups.set(pattern, [rider]);
-    else group.push(rider);
+    const group = byPattern.get(pattern);
+    if (group === undefined) byPattern.set(pattern, { pattern, keys: rider.keys, riders: [rider] });
+    else group.riders.push(rider);
   }
-  const ordered = [...groups.entries()].sort(
-    ([patternA, a], [patternB, b]) =>
-      b.length * (b[0] as Rider).keys.length - a.length * (a[0] as Rider).keys.length ||
-      compareText(patternA, patternB),
-  );
+  const groups = [...byPattern.values()];
+  for (const group of groups) group.riders.sort((a, b) => compareText(a.personId, b.personId));
 
-  const vehicles: LoopVehicle[] = [];
-  for (const [, group] of ordered) {
-    group.sort((a, b) => compareText(a.personId, b.personId));
-    const keys = (group[0] as Rider).keys;
-    let next = 0;
-    for (const vehicle of vehicles) {
-      if (next === group.length) break;
-      const room = roomFor(vehicle, keys);
-      if (room <= 0 || chainRuns(mergeKeys(vehicle.keys, keys), rules, false) === undefined)
-        continue;
-      const taken = group.slice(next, next + room);
-      board(vehicle, taken, keys);
-      next += taken.length;
-    }
-    if (next < group.length && chainRuns(keys, rules, false) === undefined) {
-      // No vehicle can run this pattern's trips (too tight to chain, or too long for a driver).
-      unserve(group.slice(next), "no-vehicle", unserved);
-      continue;
-    }
-    while (next < group.length) {
-      const allocation = pool.acquire(loop, group.length - next);
-      if ("reason" in allocation) {
-        unserve(group.slice(next), allocation.reason, unserved);
-        break;
-      }
-      const vehicle: LoopVehicle = { ...allocation, keys: [], load: new Map(), riders: [] };
-      vehicles.push(vehicle);
-      const taken = group.slice(next, next + vehicle.capacity);
-      board(vehicle, taken, keys);
-      next += taken.length;
-    }
+  let best: { packing: Packing; fork: FleetPool } | undefined;
+  for (const order of groupOrders(groups, loop.id)) {
+    const fork = pool.fork(loop);
+    const packing = packInOrder(loop, order, fork, rules);
+    if (best === undefined || isBetter(packing, best.packing)) best = { packing, fork };
+    if (best.packing.unserved.length === 0 && best.packing.vehicles.length <= lowerBound) break;
   }
-  return vehicles;
+  if (best === undefined) return [];
+  pool.adopt(best.fork, loop);
+  unserved.push(...best.packing.unserved);
+  return best.packing.vehicles;
 }

@@ -13,7 +13,7 @@ import type { ScenarioInput } from "../scenario/schema.js";
 import { ZoneClock } from "../time/zone-clock.js";
 import { type ChainRules, chainRuns, type Run } from "./chain.js";
 import { buildDemand, type Rider, type UnservedShift } from "./demand.js";
-import { FleetPool } from "./fleet-pool.js";
+import { FleetPool, largestCapacityFor } from "./fleet-pool.js";
 import { loopLowerBound } from "./lower-bound.js";
 import { type LoopVehicle, packLoop } from "./pack.js";
 import { assignSeats } from "./seats.js";
@@ -66,16 +66,12 @@ export function planRoster(
   const { demands, unserved } = buildDemand(model, loops, clock, eligibilityIndex(model));
 
   progress(`packing ${demands.length} loops`);
-  const pool = new FleetPool(model);
+  const pool = FleetPool.of(model);
   const vehicles: PlannedVehicle[] = [];
   let fleetLowerBound = 0;
   for (const { loop, riders } of demands) {
-    fleetLowerBound += loopLowerBound(
-      loop,
-      riders,
-      FleetPool.largestCapacityFor(model, loop),
-      policy,
-    );
+    const loopBound = loopLowerBound(loop, riders, largestCapacityFor(model, loop), policy);
+    fleetLowerBound += loopBound;
     const rules: ChainRules = {
       toPlantMs: (loop.toPlant?.minutes ?? 0) * MS_PER_MINUTE,
       toDormitoryMs: (loop.toDormitory?.minutes ?? 0) * MS_PER_MINUTE,
@@ -83,7 +79,7 @@ export function planRoster(
       maxDriverMinutesPerDay: policy.maxDriverMinutesPerDay,
       clock,
     };
-    for (const packed of packLoop(loop, riders, pool, rules, unserved)) {
+    for (const packed of packLoop(loop, riders, pool, rules, unserved, loopBound)) {
       vehicles.push({
         ...packed,
         loopId: loop.id,
