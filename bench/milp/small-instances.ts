@@ -6,7 +6,7 @@
  * packing; no testing limits, no positive cases, driver limits that never bind.
  * Seeded: the same (seed, index) gives the same scenario.
  */
-import { seededRandom } from "../../src/jinshan/seeded-random.js";
+import { seededRandom } from "../../src/seeded-random.js";
 import type { ScenarioInput } from "../../src/scenario/schema.js";
 
 export interface SmallInstanceOptions {

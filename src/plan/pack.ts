@@ -11,7 +11,7 @@
  * packing that leaves the fewest shifts unserved with the fewest vehicles is kept; trials
  * stop early once a packing reaches the loop's lower bound.
  */
-import { seededRandom } from "../jinshan/seeded-random.js";
+import { seededRandom } from "../seeded-random.js";
 import type { Loop } from "../loops.js";
 import { compareText } from "../order.js";
 import type { Vehicle } from "../scenario/schema.js";

@@ -6,6 +6,7 @@
  * that time of day allows (interval stabbing). A time is taken only if every slot it needs
  * has room; a person no time can serve is reported back.
  */
+import { getOrCreate } from "../collections.js";
 import type { ScenarioModel } from "../scenario/model.js";
 import type { Site, TestingRegime } from "../scenario/schema.js";
 import { clockMinutes } from "../time/clock-time.js";
@@ -20,9 +21,15 @@ export interface PlannedTest {
   at: number;
 }
 
+interface Candidate {
+  minute: number;
+  perSlot: number;
+}
+
 export class TestScheduler {
-  /** People booked per `site|day|slotStart`. */
-  private readonly booked = new Map<string, number>();
+  /** People booked per site, per `day * 1440 + slot start`. */
+  private readonly booked = new Map<string, Map<number, number>>();
+  private readonly candidateCache = new Map<string, readonly Candidate[]>();
   private readonly instants = new Map<number, number>();
   private readonly maxResultMinutes: number;
 
@@ -75,23 +82,22 @@ export class TestScheduler {
     return tests;
   }
 
-  /** Candidate times of day at a site: its slot starts, nearest before the first boarding first. */
-  private candidates(
-    site: Site,
-    boardings: readonly number[],
-  ): { minute: number; opens: number; slot: number; perSlot: number }[] {
+  /** Candidate times of day at a site: its slot starts, nearest before `target` first (cached). */
+  private candidates(site: Site, target: number): readonly Candidate[] {
+    const key = `${site.id}|${target}`;
+    const cached = this.candidateCache.get(key);
+    if (cached !== undefined) return cached;
     const point = site.testing;
     const opens = point === undefined ? 0 : clockMinutes(point.opens);
     const closes = point === undefined ? 1440 : clockMinutes(point.closes);
     const slot = point?.slotMinutes ?? 15;
     const perSlot = point?.perSlot ?? Number.POSITIVE_INFINITY;
-    const first = boardings.length === 0 ? 0 : this.clock.minuteOfDay(boardings[0] as number);
-    const target = first - this.maxResultMinutes;
-    const list: { minute: number; opens: number; slot: number; perSlot: number }[] = [];
-    for (let minute = opens; minute < closes; minute += slot)
-      list.push({ minute, opens, slot, perSlot });
+    const list: Candidate[] = [];
+    for (let minute = opens; minute < closes; minute += slot) list.push({ minute, perSlot });
     const distance = (minute: number) => (((target - minute) % 1440) + 1440) % 1440;
-    return list.sort((a, b) => distance(a.minute) - distance(b.minute) || a.minute - b.minute);
+    list.sort((a, b) => distance(a.minute) - distance(b.minute) || a.minute - b.minute);
+    this.candidateCache.set(key, list);
+    return list;
   }
 
   /**
@@ -102,8 +108,10 @@ export class TestScheduler {
     if (boardings.length === 0) return [];
     const site = this.model.sites.get(dormitoryId);
     if (site === undefined) return undefined;
+    const booked = getOrCreate(this.booked, site.id, () => new Map<number, number>());
     const regimes = this.model.scenario.policy.testing;
-    for (const candidate of this.candidates(site, boardings)) {
+    const target = this.clock.minuteOfDay(boardings[0] as number) - this.maxResultMinutes;
+    for (const candidate of this.candidates(site, target)) {
       const tests: PlannedTest[] = [];
       let covered = true;
       for (const regime of regimes) {
@@ -115,13 +123,14 @@ export class TestScheduler {
         for (const at of times) tests.push({ kind: regime.kind, at });
       }
       if (!covered) continue;
-      const slotKeys = [
-        ...new Set(
-          tests.map((test) => `${site.id}|${this.clock.dayOf(test.at)}|${candidate.minute}`),
-        ),
-      ];
-      if (slotKeys.some((key) => (this.booked.get(key) ?? 0) >= candidate.perSlot)) continue;
-      for (const key of slotKeys) this.booked.set(key, (this.booked.get(key) ?? 0) + 1);
+      // One place per visit: a slot is a (day, time) at the site, whatever the kinds taken.
+      const slots: number[] = [];
+      for (const test of tests) {
+        const slot = this.clock.dayOf(test.at) * 1440 + candidate.minute;
+        if (!slots.includes(slot)) slots.push(slot);
+      }
+      if (slots.some((slot) => (booked.get(slot) ?? 0) >= candidate.perSlot)) continue;
+      for (const slot of slots) booked.set(slot, (booked.get(slot) ?? 0) + 1);
       return tests;
     }
     return undefined;

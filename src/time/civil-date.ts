@@ -3,6 +3,8 @@
  * days, the horizon) is integer arithmetic that no time zone can disturb.
  */
 
+import { memoize } from "../memo.js";
+
 const MS_PER_DAY = 86_400_000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -10,7 +12,9 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 export type DayNumber = number;
 
 /** `"2022-05-16"` → its day number, or `undefined` when the text is not a real calendar date. */
-export function parseCivilDate(text: string): DayNumber | undefined {
+export const parseCivilDate: (text: string) => DayNumber | undefined = memoize(parseCivilDateOnce);
+
+function parseCivilDateOnce(text: string): DayNumber | undefined {
   const match = DATE_PATTERN.exec(text);
   if (match === null) return undefined;
   const year = Number(match[1]);
@@ -38,9 +42,9 @@ export function civilDay(text: string): DayNumber {
 }
 
 /** Day number → `"YYYY-MM-DD"`. */
-export function formatCivilDate(day: DayNumber): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
+export const formatCivilDate: (day: DayNumber) => string = memoize((day: DayNumber) =>
+  new Date(day * MS_PER_DAY).toISOString().slice(0, 10),
+);
 
 /** The civil date's calendar fields. */
 export function civilFields(day: DayNumber): { year: number; month: number; day: number } {

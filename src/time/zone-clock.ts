@@ -13,6 +13,7 @@ const BUCKET_MS = 15 * MS_PER_MINUTE;
 export class ZoneClock {
   private readonly zone: IANAZone;
   private readonly offsets = new Map<number, number>();
+  private readonly formatted = new Map<number, string>();
 
   constructor(zoneName: string) {
     this.zone = IANAZone.create(zoneName);
@@ -50,6 +51,16 @@ export class ZoneClock {
    * writes, without a DateTime per call (rosters hold millions of instants).
    */
   formatISO(ms: number): string {
+    let text = this.formatted.get(ms);
+    if (text === undefined) {
+      if (this.formatted.size >= 100_000) this.formatted.clear();
+      text = this.formatISOOnce(ms);
+      this.formatted.set(ms, text);
+    }
+    return text;
+  }
+
+  private formatISOOnce(ms: number): string {
     const offset = this.offsetMinutes(ms);
     const iso = new Date(ms + offset * MS_PER_MINUTE).toISOString(); // local fields, "Z"
     const sign = offset < 0 ? "-" : "+";

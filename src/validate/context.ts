@@ -42,6 +42,8 @@ export interface ValidationContext {
   tripsByVehicle: ReadonlyMap<string, number[]>;
   /** Trip indexes per passenger id, in departure order. */
   boardingsByPerson: ReadonlyMap<string, number[]>;
+  /** Trip indexes per driver id, in departure order. */
+  tripsByDriver: ReadonlyMap<string, number[]>;
   /** Tests per person id, in time order. */
   testsByPerson: ReadonlyMap<string, IndexedTest[]>;
   /** `personId|date` keys of the unserved list. */
@@ -60,10 +62,12 @@ export function buildValidationContext(model: ScenarioModel, roster: Roster): Va
   const arrives = new Float64Array(trips.length);
   const tripsByVehicle = new Map<string, number[]>();
   const boardingsByPerson = new Map<string, number[]>();
+  const tripsByDriver = new Map<string, number[]>();
   trips.forEach((trip, i) => {
     departs[i] = parseInstant(trip.depart) ?? Number.NaN;
     arrives[i] = parseInstant(trip.arrive) ?? Number.NaN;
     pushTo(tripsByVehicle, trip.vehicleId, i);
+    pushTo(tripsByDriver, trip.driverId, i);
     for (const passenger of trip.passengers) {
       // A name listed twice on one manifest is one boarding (fixed-person reports the repeat).
       const list = boardingsByPerson.get(passenger.personId);
@@ -77,6 +81,7 @@ export function buildValidationContext(model: ScenarioModel, roster: Roster): Va
     compareText((trips[a] as Trip).id, (trips[b] as Trip).id);
   for (const list of tripsByVehicle.values()) list.sort(byDeparture);
   for (const list of boardingsByPerson.values()) list.sort(byDeparture);
+  for (const list of tripsByDriver.values()) list.sort(byDeparture);
 
   const testsByPerson = new Map<string, IndexedTest[]>();
   roster.tests.forEach((test, index) => {
@@ -117,6 +122,7 @@ export function buildValidationContext(model: ScenarioModel, roster: Roster): Va
     arrives,
     tripsByVehicle,
     boardingsByPerson,
+    tripsByDriver,
     testsByPerson,
     unserved: new Set(roster.unserved.map((entry) => `${entry.personId}|${entry.date}`)),
     describeTrip,

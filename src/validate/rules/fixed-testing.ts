@@ -4,19 +4,19 @@
  * person tests at one fixed time of day per kind; slots keep to opening hours and size.
  * Guards fixed testing (定檢): results before boarding.
  */
-import { getOrCreate, pushTo } from "../../collections.js";
+import { getOrCreate } from "../../collections.js";
 import { formatCivilDate } from "../../time/civil-date.js";
 import { clockMinutes, formatClockTime } from "../../time/clock-time.js";
-import type { IndexedTest } from "../context.js";
+import type { IndexedTest, ValidationContext } from "../context.js";
 import type { Rule } from "../rule.js";
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
 
-/** The largest value in ascending `times` that is ≤ `limit`, or -Infinity. */
-function latestAtOrBefore(times: readonly number[], limit: number): number {
+/** The largest value in ascending `times[0..length)` that is ≤ `limit`, or -Infinity. */
+function latestAtOrBefore(times: readonly number[], length: number, limit: number): number {
   let lo = 0;
-  let hi = times.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if ((times[mid] as number) <= limit) lo = mid + 1;
@@ -25,22 +25,45 @@ function latestAtOrBefore(times: readonly number[], limit: number): number {
   return lo === 0 ? Number.NEGATIVE_INFINITY : (times[lo - 1] as number);
 }
 
+/** A person's boardings as driver or passenger, in departure order, each trip once. */
+function boardingsOf(context: ValidationContext, personId: string): number[] {
+  const riding = context.boardingsByPerson.get(personId) ?? [];
+  const driving = context.tripsByDriver.get(personId);
+  if (driving === undefined) return riding;
+  if (riding.length === 0) return driving;
+  return [...new Set([...riding, ...driving])].sort(
+    (a, b) => (context.departs[a] as number) - (context.departs[b] as number) || a - b,
+  );
+}
+
 export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
   const { model, roster, clock, policy } = context;
   const regimes = policy.testing;
-  const kinds = new Set(regimes.map((regime) => regime.kind));
-
-  // Tests that count for boardings: per person, per kind, at their own dormitory.
-  const validTimes = new Map<string, Map<string, number[]>>();
-  // People (not tests: antigen and PCR in one visit take one place) per slot.
-  const slots = new Map<
-    string,
-    { siteId: string; day: number; slotStart: number; people: Set<string> }
-  >();
-
+  const kindIndex = new Map(regimes.map((regime, index) => [regime.kind, index]));
   const hours = new Map<string, { opens: number; closes: number }>();
+  const hoursOf = (siteId: string) => {
+    let found = hours.get(siteId);
+    if (found === undefined) {
+      const point = model.sites.get(siteId)?.testing;
+      found = {
+        opens: point === undefined ? 0 : clockMinutes(point.opens),
+        closes: point === undefined ? 1440 : clockMinutes(point.closes),
+      };
+      hours.set(siteId, found);
+    }
+    return found;
+  };
+  // People per slot, per site, keyed `day * 1440 + slot start` (a visit takes one place,
+  // whatever kinds are taken in it).
+  const slotPeople = new Map<string, Map<number, number>>();
+  // Reused per person: valid test times per kind at their dormitory, and their first
+  // time of day per kind.
+  const times: number[][] = regimes.map(() => []);
+  const counts = new Int32Array(regimes.length);
+  const firstMinute = new Int32Array(regimes.length);
+  const seen = new Uint8Array(regimes.length);
+  const varies = new Uint8Array(regimes.length);
 
-  // Built only when a test is at fault: the hot path allocates nothing per test.
   const reportTest = (
     test: IndexedTest,
     day: number,
@@ -64,24 +87,32 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
   for (const [personId, tests] of context.testsByPerson) {
     const person = model.staff.get(personId);
     if (person === undefined) continue;
-    const timesOfDay = new Map<string, Set<number>>();
+    counts.fill(0);
+    seen.fill(0);
+    varies.fill(0);
+    let lastSlot = Number.NaN;
     for (const test of tests) {
       const site = model.sites.get(test.siteId);
       if (site === undefined) continue;
       const day = clock.dayOf(test.at);
       const minute = clock.minuteOfDay(test.at);
-      if (!kinds.has(test.kind)) {
+      const kind = kindIndex.get(test.kind);
+      if (kind === undefined) {
+        const known = [...kindIndex.keys()].join(", ");
         reportTest(
           test,
           day,
           minute,
           "unknown-kind",
           (at) =>
-            `${personId}'s ${test.kind} test at ${at} is of a kind the policy does not know (${[...kinds].join(", ")})`,
+            `${personId}'s ${test.kind} test at ${at} is of a kind the policy does not know (${known})`,
         );
         continue;
       }
-      getOrCreate(timesOfDay, test.kind, () => new Set<number>()).add(minute);
+      if (seen[kind] === 0) {
+        seen[kind] = 1;
+        firstMinute[kind] = minute;
+      } else if (firstMinute[kind] !== minute) varies[kind] = 1;
       if (test.siteId !== person.dormitoryId) {
         reportTest(
           test,
@@ -93,11 +124,7 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
         );
         continue;
       }
-      const point = site.testing;
-      const { opens, closes } = getOrCreate(hours, site.id, () => ({
-        opens: point === undefined ? 0 : clockMinutes(point.opens),
-        closes: point === undefined ? 1440 : clockMinutes(point.closes),
-      }));
+      const { opens, closes } = hoursOf(site.id);
       if (minute < opens || minute >= closes) {
         reportTest(
           test,
@@ -107,79 +134,92 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
           (at) =>
             `${personId}'s ${test.kind} test at ${at} is outside ${site.name}'s opening hours ${formatClockTime(opens)}–${formatClockTime(closes)}`,
         );
-      } else if (point !== undefined) {
-        const slotStart =
-          opens + Math.floor((minute - opens) / point.slotMinutes) * point.slotMinutes;
-        const key = `${site.id}|${day}|${slotStart}`;
-        getOrCreate(slots, key, () => ({
-          siteId: site.id,
-          day,
-          slotStart,
-          people: new Set<string>(),
-        })).people.add(personId);
+      } else if (site.testing !== undefined) {
+        const slot =
+          day * 1440 +
+          opens +
+          Math.floor((minute - opens) / site.testing.slotMinutes) * site.testing.slotMinutes;
+        if (slot !== lastSlot) {
+          const people = getOrCreate(slotPeople, site.id, () => new Map<number, number>());
+          people.set(slot, (people.get(slot) ?? 0) + 1);
+          lastSlot = slot;
+        }
       }
-      pushTo(
-        getOrCreate(validTimes, personId, () => new Map<string, number[]>()),
-        test.kind,
-        test.at,
-      );
+      const list = times[kind] as number[];
+      list[counts[kind] as number] = test.at;
+      counts[kind] = (counts[kind] as number) + 1;
     }
-    for (const [kind, minutes] of timesOfDay) {
-      if (minutes.size < 2) continue;
-      const list = [...minutes].sort((a, b) => a - b).map(formatClockTime);
+
+    regimes.forEach((regime, kind) => {
+      if (varies[kind] === 0) return;
+      const minutes = [
+        ...new Set(tests.filter((t) => t.kind === regime.kind).map((t) => clock.minuteOfDay(t.at))),
+      ];
+      const list = minutes.sort((a, b) => a - b).map(formatClockTime);
       emit({
         code: "fixed-testing",
         personId,
         missingKinds: [],
         reasons: ["varying-time"],
-        message: `${personId} takes ${kind} tests at ${list.length} different times of day (${list.join(", ")}); testing is at one fixed time`,
+        message: `${personId} takes ${regime.kind} tests at ${list.length} different times of day (${list.join(", ")}); testing is at one fixed time`,
       });
-    }
+    });
+
+    for (const i of boardingsOf(context, personId)) checkBoarding(i, personId);
   }
 
-  for (const slot of slots.values()) {
-    const point = model.sites.get(slot.siteId)?.testing;
-    if (point === undefined || slot.people.size <= point.perSlot) continue;
-    const date = formatCivilDate(slot.day);
+  // People with boardings but no tests at all.
+  const untested = (personId: string, trips: readonly number[]) => {
+    if (context.testsByPerson.has(personId) || !model.staff.has(personId)) return;
+    counts.fill(0);
+    for (const i of trips) checkBoarding(i, personId);
+  };
+  for (const [personId, trips] of context.boardingsByPerson) untested(personId, trips);
+  for (const [personId, trips] of context.tripsByDriver) {
+    if (!context.boardingsByPerson.has(personId)) untested(personId, trips);
+  }
+
+  function checkBoarding(i: number, personId: string): void {
+    const depart = context.departs[i] as number;
+    const missing: string[] = [];
+    regimes.forEach((regime, kind) => {
+      const latest = latestAtOrBefore(
+        times[kind] as number[],
+        counts[kind] as number,
+        depart - regime.resultMinutes * MS_PER_MINUTE,
+      );
+      if (latest < depart - regime.validHours * MS_PER_HOUR) missing.push(regime.kind);
+    });
+    if (missing.length === 0) return;
+    const trip = roster.trips[i];
+    if (trip === undefined) return;
+    const role = trip.driverId === personId ? "driver" : "passenger";
     emit({
       code: "fixed-testing",
-      siteId: slot.siteId,
-      date,
-      missingKinds: [],
-      reasons: ["slot-full"],
-      message: `${slot.siteId}'s testing slot ${date} ${formatClockTime(slot.slotStart)} holds ${slot.people.size} people; it takes ${point.perSlot}`,
+      personId,
+      tripId: trip.id,
+      vehicleId: trip.vehicleId,
+      date: context.tripDate(i),
+      missingKinds: missing,
+      reasons: ["no-valid-test"],
+      message: `${role} ${personId} boards ${context.describeTrip(i)} without a valid ${missing.join(" and ")} test at their dormitory`,
     });
   }
 
-  roster.trips.forEach((trip, i) => {
-    const depart = context.departs[i] as number;
-    const check = (personId: string, role: string) => {
-      if (!model.staff.has(personId)) return;
-      const byKind = validTimes.get(personId);
-      const missing: string[] = [];
-      for (const regime of regimes) {
-        const latest = latestAtOrBefore(
-          byKind?.get(regime.kind) ?? [],
-          depart - regime.resultMinutes * MS_PER_MINUTE,
-        );
-        if (latest < depart - regime.validHours * MS_PER_HOUR) missing.push(regime.kind);
-      }
-      if (missing.length === 0) return;
+  for (const [siteId, people] of slotPeople) {
+    const point = model.sites.get(siteId)?.testing;
+    if (point === undefined) continue;
+    for (const [slot, count] of people) {
+      if (count <= point.perSlot) continue;
+      const date = formatCivilDate(Math.floor(slot / 1440));
       emit({
         code: "fixed-testing",
-        personId,
-        tripId: trip.id,
-        vehicleId: trip.vehicleId,
-        date: context.tripDate(i),
-        missingKinds: missing,
-        reasons: ["no-valid-test"],
-        message: `${role} ${personId} boards ${context.describeTrip(i)} without a valid ${missing.join(" and ")} test at their dormitory`,
+        siteId,
+        date,
+        missingKinds: [],
+        reasons: ["slot-full"],
+        message: `${siteId}'s testing slot ${date} ${formatClockTime(slot % 1440)} holds ${count} people; it takes ${point.perSlot}`,
       });
-    };
-    check(trip.driverId, "driver");
-    for (const passenger of trip.passengers) {
-      // One violation per (trip, person), even if the driver is also listed as a passenger.
-      if (passenger.personId !== trip.driverId) check(passenger.personId, "passenger");
     }
-  });
+  }
 };

@@ -1,9 +1,10 @@
 /**
- * A tiny seeded pseudo-random number generator for the built-in Jinshan scenario, so that
- * its generated staff (names) come out the same on every call and every platform.
+ * A tiny seeded pseudo-random number generator, so that generated scenarios (the built-in
+ * Jinshan one, the synthetic districts) and the planner's trial orders come out the same on
+ * every call and every platform.
  *
  * [Reference]: mulberry32, T. Ettinger (public domain), a 32-bit generator with a full
- * 2^32 period; plenty for picking names, not for anything cryptographic.
+ * 2^32 period; plenty for generating scenarios, not for anything cryptographic.
  */
 
 /** A generator of floats in [0, 1), with helpers; the same seed gives the same sequence. */

@@ -1,0 +1,151 @@
+/**
+ * The district-scale benchmark: `npm run bench` (10k, 50k, 100k and 200k staff over 14 days,
+ * 20 small exact-MILP instances) or `npm run bench -- --quick` (10k staff, 5 instances).
+ * Figures are ratios against baselines measured in the same run; the results go to
+ * standard output and to bench/results.md. Targets are reported, never asserted.
+ */
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { compareFleets } from "./milp/compare.js";
+
+interface ScalePoint {
+  staff: number;
+  enterprises: number;
+  vehicles: number;
+  parseMs: number;
+  planMs: number;
+  validateMs: number;
+  sortMs: number;
+  boardings: number;
+  trips: number;
+  tests: number;
+  vehiclesUsed: number;
+  fleetLowerBound: number;
+  handFleet: number;
+  unservedShifts: number;
+  violations: number;
+  peakRssMb: number;
+}
+
+const quick = process.argv.includes("--quick");
+const sizes = quick ? [10_000] : [10_000, 50_000, 100_000, 200_000];
+const milpInstances = quick ? 5 : 20;
+const seed = 1;
+
+function runScale(staff: number): ScalePoint {
+  const script = fileURLToPath(new URL("./scale-run.ts", import.meta.url));
+  process.stderr.write(`· ${staff.toLocaleString("en")} staff …\n`);
+  const out = execFileSync(
+    process.execPath,
+    ["--import", "tsx", "--max-old-space-size=4096", script, String(staff), String(seed)],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  return JSON.parse(out.trim().split("\n").pop() ?? "{}") as ScalePoint;
+}
+
+const fmt = (value: number, digits = 0) =>
+  value.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ratio = (a: number, b: number) => (b === 0 ? "n/a" : fmt(a / b, 3));
+
+const points = sizes.map(runScale);
+process.stderr.write(`· ${milpInstances} small instances against the exact MILP …\n`);
+const fleets = await compareFleets(milpInstances, seed);
+
+const lines: string[] = [];
+lines.push(`# Benchmark results`, "");
+lines.push(
+  `Machine: ${availableParallelism()} cores, Node ${process.version}. Seed ${seed}. ${quick ? "Quick run." : "Full run."}`,
+  "",
+);
+lines.push("## District scale (14 days)", "");
+lines.push(
+  "| staff | enterprises | boardings | plan s | validate s | validator boardings/s | validate ÷ sort floor | peak RSS MB | vehicles used | lower bound | used ÷ bound | hand method | saving vs hand | violations |",
+);
+lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+for (const p of points) {
+  lines.push(
+    `| ${fmt(p.staff)} | ${fmt(p.enterprises)} | ${fmt(p.boardings)} | ${fmt(p.planMs / 1000, 2)} | ${fmt(p.validateMs / 1000, 2)} | ${fmt(p.boardings / (p.validateMs / 1000))} | ${ratio(p.validateMs, p.sortMs)} | ${fmt(p.peakRssMb)} | ${fmt(p.vehiclesUsed)} | ${fmt(p.fleetLowerBound)} | ${ratio(p.vehiclesUsed, p.fleetLowerBound)} | ${fmt(p.handFleet)} | ${fmt(100 * (1 - p.vehiclesUsed / p.handFleet), 1)} % | ${p.violations} |`,
+  );
+}
+const at = (staff: number) => points.find((p) => p.staff === staff);
+const p100 = at(100_000);
+const p200 = at(200_000);
+if (p100 !== undefined && p200 !== undefined) {
+  lines.push(
+    "",
+    `Scaling: plan time(200k) ÷ time(100k) = ${ratio(p200.planMs, p100.planMs)}; validate time(200k) ÷ time(100k) = ${ratio(p200.validateMs, p100.validateMs)}.`,
+  );
+}
+const s = fleets.summary;
+lines.push("", "## Fleet against the exact optimum (small single-loop instances)", "");
+lines.push(
+  `${s.instances} instances (≤ 60 workers, ≤ 5 days), ${s.optimal} solved to optimality by HiGHS.`,
+  "",
+);
+lines.push("| measure | value |", "|---|---|");
+lines.push(
+  `| planner ÷ optimum (min / median / max) | ${fmt(s.ratio.min, 3)} / ${fmt(s.ratio.median, 3)} / ${fmt(s.ratio.max, 3)} |`,
+);
+lines.push(`| planner equal to the optimum | ${fmt(100 * s.shareEqual, 1)} % |`);
+lines.push(`| worst excess | ${s.maxExcess} vehicle(s) |`);
+lines.push(
+  `| hand method ÷ optimum (min / median / max) | ${fmt(s.handRatio.min, 3)} / ${fmt(s.handRatio.median, 3)} / ${fmt(s.handRatio.max, 3)} |`,
+);
+lines.push(
+  `| planner time ÷ MILP time | ${fmt(s.timeRatio, 3)} (${fmt(s.plannerMsTotal)} ms vs ${fmt(s.milpMsTotal)} ms) |`,
+);
+lines.push("", "## Targets", "");
+const targets: [string, boolean | undefined, string][] = [
+  [
+    "100k staff planned in ≤ 5 s",
+    p100 && p100.planMs <= 5000,
+    p100 ? `${fmt(p100.planMs / 1000, 2)} s` : "not run",
+  ],
+  [
+    "time(200k) ÷ time(100k) ≤ 2.2",
+    p100 && p200 && p200.planMs / p100.planMs <= 2.2,
+    p100 && p200 ? ratio(p200.planMs, p100.planMs) : "not run",
+  ],
+  [
+    "validation ≥ 2 M boardings/s",
+    points.every((p) => p.boardings / (p.validateMs / 1000) >= 2e6),
+    points.map((p) => fmt(p.boardings / (p.validateMs / 1000))).join(", "),
+  ],
+  [
+    "validation ≤ 4 × the sort floor",
+    points.every((p) => p.validateMs <= 4 * p.sortMs),
+    points.map((p) => ratio(p.validateMs, p.sortMs)).join(", "),
+  ],
+  [
+    "peak RSS ≤ 1 GB at 100k",
+    p100 && p100.peakRssMb <= 1024,
+    p100 ? `${fmt(p100.peakRssMb)} MB` : "not run",
+  ],
+  [
+    "fleet = MILP optimum on ≥ 95 %, never > +1",
+    s.shareEqual >= 0.95 && s.maxExcess <= 1,
+    `${fmt(100 * s.shareEqual, 1)} %, worst +${s.maxExcess}`,
+  ],
+  [
+    "≤ 1.05 × lower bound at district scale",
+    points.every((p) => p.vehiclesUsed <= 1.05 * p.fleetLowerBound),
+    points.map((p) => ratio(p.vehiclesUsed, p.fleetLowerBound)).join(", "),
+  ],
+];
+lines.push("| target | met | measured |", "|---|---|---|");
+for (const [name, met, measured] of targets)
+  lines.push(
+    `| ${name} | ${met === undefined ? "not run" : met ? "yes" : "**no**"} | ${measured} |`,
+  );
+
+const text = `${lines.join("\n")}\n`;
+console.log(text);
+writeFileSync(
+  fileURLToPath(new URL(quick ? "./results-quick.md" : "./results.md", import.meta.url)),
+  text,
+);

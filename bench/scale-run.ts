@@ -1,0 +1,58 @@
+/**
+ * One scale point of the benchmark, in its own process so that its peak RSS is its own:
+ * generate a district of N staff, plan it, validate the plan, and time an Int32Array sort
+ * of as many keys as there are boardings (the floor the validator is held against).
+ * Prints one JSON line. Run by bench/run.ts: `node --import tsx bench/scale-run.ts N seed`.
+ */
+
+import { planRoster } from "../src/plan/plan-roster.js";
+import { parseScenario } from "../src/scenario/parse.js";
+import { generateScenario } from "../src/synthetic/index.js";
+import { validateRoster } from "../src/validate/validate-roster.js";
+import { handMethodFleet } from "./baseline/hand-method.js";
+
+const staff = Number(process.argv[2] ?? 10_000);
+const seed = Number(process.argv[3] ?? 1);
+
+function time<T>(run: () => T): { value: T; ms: number } {
+  const started = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - started };
+}
+
+const input = generateScenario({ seed, staff });
+const parsed = time(() => parseScenario(input));
+const planned = time(() => planRoster(parsed.value));
+const validated = time(() => validateRoster(parsed.value, planned.value));
+const boardings = planned.value.stats.boardings;
+
+// The floor: sorting one 32-bit key per boarding, in this process, now.
+const keys = new Int32Array(boardings);
+let state = seed >>> 0;
+for (let i = 0; i < keys.length; i++) {
+  state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+  keys[i] = state | 0;
+}
+const sorted = time(() => keys.sort());
+
+const violations = Object.values(validated.value.counts).reduce((sum, count) => sum + count, 0);
+console.log(
+  JSON.stringify({
+    staff,
+    enterprises: parsed.value.enterprises.length,
+    vehicles: parsed.value.vehicles.length,
+    parseMs: parsed.ms,
+    planMs: planned.ms,
+    validateMs: validated.ms,
+    sortMs: sorted.ms,
+    boardings,
+    trips: planned.value.stats.trips,
+    tests: planned.value.tests.length,
+    vehiclesUsed: planned.value.stats.vehiclesUsed,
+    fleetLowerBound: planned.value.stats.fleetLowerBound,
+    handFleet: handMethodFleet(parsed.value),
+    unservedShifts: planned.value.stats.unservedShifts,
+    violations,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);
