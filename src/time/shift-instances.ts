@@ -53,10 +53,13 @@ export function shiftInterval(
   return { start, end };
 }
 
-/** Shift intervals per scenario (keyed by its shift map), since luxon is slow per call. */
+/**
+ * Shift intervals per scenario (keyed by its shift map), then per zone, shift and day:
+ * luxon is slow per call, and a district expands millions of shift instances.
+ */
 const intervalCaches = new WeakMap<
   ReadonlyMap<string, Shift>,
-  Map<string, { start: number; end: number }>
+  Map<string, Map<DayNumber, { start: number; end: number }>>
 >();
 
 function cachedInterval(
@@ -65,16 +68,21 @@ function cachedInterval(
   day: DayNumber,
   zone: string,
 ): { start: number; end: number } {
-  let cache = intervalCaches.get(shifts);
-  if (cache === undefined) {
-    cache = new Map();
-    intervalCaches.set(shifts, cache);
+  let byShift = intervalCaches.get(shifts);
+  if (byShift === undefined) {
+    byShift = new Map();
+    intervalCaches.set(shifts, byShift);
   }
-  const key = `${day}|${zone}|${shift.id}`;
-  let interval = cache.get(key);
+  const shiftKey = `${zone}|${shift.id}`;
+  let byDay = byShift.get(shiftKey);
+  if (byDay === undefined) {
+    byDay = new Map();
+    byShift.set(shiftKey, byDay);
+  }
+  let interval = byDay.get(day);
   if (interval === undefined) {
     interval = shiftInterval(shift, day, zone);
-    cache.set(key, interval);
+    byDay.set(day, interval);
   }
   return interval;
 }
