@@ -18,21 +18,27 @@ export interface Allocation {
 
 type Bucket = { vehicle: Vehicle; capacity: number }[];
 
+/** A restriction bucket's key; JSON keeps ids with any characters apart. */
+function bucketKey(enterpriseId: string | undefined, dormitoryId: string | undefined): string {
+  return JSON.stringify([enterpriseId ?? null, dormitoryId ?? null]);
+}
+
 /** The restriction buckets a loop may draw from, most restricted first. */
 function bucketKeysFor(loop: Loop): string[] {
-  return loop.enterpriseId === "*"
-    ? [`|${loop.dormitoryId}`, "|"]
+  const { enterpriseId, dormitoryId } = loop;
+  return enterpriseId === "*"
+    ? [bucketKey(undefined, dormitoryId), bucketKey(undefined, undefined)]
     : [
-        `${loop.enterpriseId}|${loop.dormitoryId}`,
-        `${loop.enterpriseId}|`,
-        `|${loop.dormitoryId}`,
-        "|",
+        bucketKey(enterpriseId, dormitoryId),
+        bucketKey(enterpriseId, undefined),
+        bucketKey(undefined, dormitoryId),
+        bucketKey(undefined, undefined),
       ];
 }
 
 export class FleetPool {
   private constructor(
-    /** Vehicles by restriction, `"<enterpriseId>|<dormitoryId>"` (blank for none), by capacity then id. */
+    /** Vehicles by restriction (see `bucketKey`), each by capacity, then id. */
     private readonly buckets: Map<string, Bucket>,
     /** Unassigned drivers per dormitory, sorted by id. */
     private readonly drivers: Map<string, Staff[]>,
@@ -46,7 +52,7 @@ export class FleetPool {
     for (const vehicle of model.scenario.vehicles) {
       const capacity = vehicleCapacity(vehicle.seats, loadFactor);
       if (capacity === 0) continue;
-      const key = `${vehicle.enterpriseId ?? ""}|${vehicle.dormitoryId ?? ""}`;
+      const key = bucketKey(vehicle.enterpriseId, vehicle.dormitoryId);
       const bucket = buckets.get(key) ?? [];
       bucket.push({ vehicle, capacity });
       buckets.set(key, bucket);

@@ -11,10 +11,11 @@
  * packing that leaves the fewest shifts unserved with the fewest vehicles is kept; trials
  * stop early once a packing reaches the loop's lower bound.
  */
-import { seededRandom } from "../seeded-random.js";
+
 import type { Loop } from "../loops.js";
 import { compareText } from "../order.js";
 import type { Vehicle } from "../scenario/schema.js";
+import { seededRandom } from "../seeded-random.js";
 import { type ChainRules, chainRuns, mergeKeys } from "./chain.js";
 import type { Rider, UnservedShift } from "./demand.js";
 import type { FleetPool } from "./fleet-pool.js";
@@ -55,7 +56,7 @@ function roomFor(vehicle: LoopVehicle, keys: readonly TripKey[]): number {
 function board(vehicle: LoopVehicle, riders: readonly Rider[], keys: readonly TripKey[]): void {
   for (const key of keys) vehicle.load.set(key, (vehicle.load.get(key) ?? 0) + riders.length);
   vehicle.keys = mergeKeys(vehicle.keys, keys);
-  vehicle.riders.push(...riders);
+  for (const rider of riders) vehicle.riders.push(rider);
 }
 
 function unserve(riders: readonly Rider[], reason: string, into: UnservedShift[]): void {
@@ -174,6 +175,6 @@ export function packLoop(
   }
   if (best === undefined) return [];
   pool.adopt(best.fork, loop);
-  unserved.push(...best.packing.unserved);
+  for (const entry of best.packing.unserved) unserved.push(entry);
   return best.packing.vehicles;
 }

@@ -34,6 +34,14 @@ interface PlannedVehicle extends LoopVehicle {
   seatOf: Map<string, number>;
 }
 
+/** The runs of keys packing already found to chain; anything else is a planner bug. */
+function chained(keys: readonly number[], rules: ChainRules, vehicleId: string): Run[] {
+  const runs = chainRuns(keys, rules);
+  if (runs === undefined)
+    throw new Error(`planner invariant broken: vehicle ${vehicleId}'s trips do not chain`);
+  return runs;
+}
+
 function unserve(riders: readonly Rider[], reason: string, into: UnservedShift[]): void {
   for (const rider of riders)
     for (const date of rider.dates) into.push({ personId: rider.personId, date, reason });
@@ -83,10 +91,18 @@ export function planRoster(
       vehicles.push({
         ...packed,
         loopId: loop.id,
-        runs: chainRuns(packed.keys, rules) ?? [],
+        runs: chained(packed.keys, rules, packed.vehicle.id),
         seatOf: new Map(),
       });
     }
+  }
+
+  // Seats first, so that whoever cannot be seated takes no test slot from anyone.
+  for (const vehicle of vehicles) {
+    const { seatOf, seatless } = assignSeats(vehicle.riders, vehicle.vehicle.seats);
+    unserve(seatless, "no-vehicle", unserved);
+    vehicle.riders = vehicle.riders.filter((rider) => seatOf.has(rider.personId));
+    vehicle.seatOf = seatOf;
   }
 
   progress(`testing: fixed times for ${vehicles.length} drivers and their riders`);
@@ -94,13 +110,10 @@ export function planRoster(
   const testsOf = new Map<string, PlannedTest[]>();
   const running: PlannedVehicle[] = [];
   for (const vehicle of vehicles) {
+    if (vehicle.riders.length === 0) continue;
     const driver = model.staff.get(vehicle.driverId);
-    const tests =
-      driver &&
-      scheduler.schedule(
-        driver.dormitoryId,
-        vehicle.runs.map((run) => run.depart),
-      );
+    const departures = vehicle.runs.map((run) => run.depart);
+    const tests = driver && scheduler.schedule(driver.dormitoryId, departures);
     if (tests === undefined) {
       unserve(vehicle.riders, "no-test-slot", unserved);
       continue;
@@ -109,25 +122,20 @@ export function planRoster(
     running.push(vehicle);
   }
   for (const vehicle of running) {
-    const kept: Rider[] = [];
-    for (const rider of vehicle.riders) {
+    vehicle.riders = vehicle.riders.filter((rider) => {
       const dormitoryId = model.staff.get(rider.personId)?.dormitoryId ?? "";
       const tests = scheduler.schedule(dormitoryId, rider.keys.map(keyDepart));
       if (tests === undefined) unserve([rider], "no-test-slot", unserved);
-      else {
-        testsOf.set(rider.personId, tests);
-        kept.push(rider);
-      }
-    }
-    const { seatOf, seatless } = assignSeats(kept, vehicle.vehicle.seats);
-    unserve(seatless, "no-vehicle", unserved);
-    for (const rider of seatless) testsOf.delete(rider.personId);
-    vehicle.riders = kept.filter((rider) => seatOf.has(rider.personId));
-    vehicle.seatOf = seatOf;
+      else testsOf.set(rider.personId, tests);
+      return tests !== undefined;
+    });
   }
 
   progress("writing the roster");
-  return writeRoster(model, clock, loops, running, testsOf, unserved, fleetLowerBound);
+  // A vehicle whose riders all failed to get a test would only run empty: it stays home.
+  const carrying = running.filter((vehicle) => vehicle.riders.length > 0);
+  for (const vehicle of running) if (vehicle.riders.length === 0) testsOf.delete(vehicle.driverId);
+  return writeRoster(model, clock, loops, carrying, testsOf, unserved, fleetLowerBound);
 }
 
 function writeRoster(

@@ -93,7 +93,10 @@ export class TestScheduler {
     const slot = point?.slotMinutes ?? 15;
     const perSlot = point?.perSlot ?? Number.POSITIVE_INFINITY;
     const list: Candidate[] = [];
-    for (let minute = opens; minute < closes; minute += slot) list.push({ minute, perSlot });
+    // Only slots that end by closing time (a slot that runs past it would be outside hours).
+    for (let minute = opens; minute + slot <= closes; minute += slot) {
+      list.push({ minute, perSlot });
+    }
     const distance = (minute: number) => (((target - minute) % 1440) + 1440) % 1440;
     list.sort((a, b) => distance(a.minute) - distance(b.minute) || a.minute - b.minute);
     this.candidateCache.set(key, list);

@@ -13,18 +13,23 @@ export type SafeParseRosterResult =
   | { success: true; data: Roster }
   | { success: false; error: RosterError };
 
-function duplicateTripIds(roster: Roster): InputIssue[] {
+/** Trip ids and loop ids name one thing each: a repeat is a shape error, with its path. */
+function duplicateIds(roster: Roster): InputIssue[] {
   const issues: InputIssue[] = [];
-  const first = new Map<string, number>();
-  roster.trips.forEach((trip, index) => {
-    const seen = first.get(trip.id);
-    if (seen === undefined) first.set(trip.id, index);
-    else
-      issues.push({
-        path: ["trips", index, "id"],
-        message: `duplicate trip id ${JSON.stringify(trip.id)} (first at trips[${seen}])`,
-      });
-  });
+  for (const [collection, noun] of [
+    ["loops", "loop"],
+    ["trips", "trip"],
+  ] as const) {
+    const first = new Map<string, number>();
+    roster[collection].forEach((item, index) => {
+      const seen = first.get(item.id);
+      if (seen === undefined) first.set(item.id, index);
+      else {
+        const message = `duplicate ${noun} id ${JSON.stringify(item.id)} (first at ${collection}[${seen}])`;
+        issues.push({ path: [collection, index, "id"], message });
+      }
+    });
+  }
   return issues;
 }
 
@@ -42,7 +47,7 @@ export function safeParseRoster(input: unknown): SafeParseRosterResult {
       : { success: true as const, data: fast };
   if (!shape.success)
     return { success: false, error: new RosterError(fromZodIssues(shape.error.issues)) };
-  const issues = duplicateTripIds(shape.data);
+  const issues = duplicateIds(shape.data);
   if (issues.length > 0) return { success: false, error: new RosterError(issues) };
   return { success: true, data: shape.data };
 }

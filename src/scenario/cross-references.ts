@@ -93,6 +93,22 @@ export function checkCrossReferences(input: unknown): InputIssue[] {
   collectIds(list(root.staff), "staff", issues);
   collectIds(list(root.vehicles), "vehicles", issues);
 
+  // Loop ids are "<enterpriseId>/<dormitoryId>/<plantId>" and "*" means every enterprise
+  // (SPEC §4): ids that would make two loops share an id, or fake a mixed loop, are refused.
+  for (const [collection, byId] of [
+    ["enterprises", enterprises],
+    ["sites", sites],
+  ] as const) {
+    [...byId.keys()].forEach((itemId) => {
+      if (!itemId.includes("/") && itemId !== "*") return;
+      const index = list(root[collection]).findIndex((item) => record(item)?.id === itemId);
+      issues.push({
+        path: [collection, index, "id"],
+        message: `${JSON.stringify(itemId)} cannot be an id here: loop ids join ids with "/", and "*" stands for every enterprise`,
+      });
+    });
+  }
+
   const testingKinds = new Map<string, number>();
   list(record(root.policy)?.testing).forEach((regime, index) => {
     const kind = text(record(regime)?.kind);

@@ -49,7 +49,8 @@ export function safeParseScenario(input: unknown): SafeParseScenarioResult {
 
   const shape = scenarioSchema.safeParse(input, { reportInput: true });
   const issues = shape.success ? [] : fromZodIssues(shape.error.issues);
-  issues.push(...checkCrossReferences(input));
+  // A loop, not push(...spread): a scenario can have more issues than a call has arguments.
+  for (const issue of checkCrossReferences(input)) issues.push(issue);
   if (issues.length > 0 || !shape.success)
     return { success: false, error: new ScenarioError(issues) };
   return { success: true, data: markParsed(shape.data) };

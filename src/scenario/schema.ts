@@ -116,8 +116,21 @@ export const vehicleSchema = z.strictObject({
   dormitoryId: id.optional(),
 });
 
+// Years are bounded: before 1970 some zones ran on local mean time, whose offsets are
+// not whole minutes, and rosters write whole-minute offsets.
+const horizonStart = civilDate.refine(
+  (text) => {
+    const year = Number(text.slice(0, 4));
+    return year >= 1970 && year <= 2100;
+  },
+  {
+    error: (issue) =>
+      `the horizon starts between 1970 and 2100, got ${JSON.stringify(issue.input)}`,
+  },
+);
+
 export const horizonSchema = z.strictObject({
-  start: civilDate,
+  start: horizonStart,
   days: z
     .number()
     .int()

@@ -45,9 +45,3 @@ export function civilDay(text: string): DayNumber {
 export const formatCivilDate: (day: DayNumber) => string = memoize((day: DayNumber) =>
   new Date(day * MS_PER_DAY).toISOString().slice(0, 10),
 );
-
-/** The civil date's calendar fields. */
-export function civilFields(day: DayNumber): { year: number; month: number; day: number } {
-  const date = new Date(day * MS_PER_DAY);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-}

@@ -16,6 +16,13 @@ export interface ValidateRosterOptions {
   maxViolations?: number | undefined;
 }
 
+/** The cap on listed violations: a whole number ≥ 0; anything else means the default. */
+function violationLimit(requested: number | undefined): number {
+  return requested !== undefined && Number.isFinite(requested) && requested >= 0
+    ? Math.floor(requested)
+    : 10_000;
+}
+
 /**
  * Checks a roster against every rule of SPEC §6. Never throws on any roster value; a
  * scenario that is not a scenario is a programmer error and throws `ScenarioError`.
@@ -34,9 +41,7 @@ export function validateRoster(
   options?: ValidateRosterOptions | undefined,
 ): ValidationReport {
   const model = scenarioModel(scenario);
-  const collector = new ViolationCollector(
-    Math.max(0, Math.floor(options?.maxViolations ?? 10_000)),
-  );
+  const collector = new ViolationCollector(violationLimit(options?.maxViolations));
   const shape = checkRosterSchema(model.scenario, roster);
   if ("violations" in shape) {
     for (const violation of shape.violations) collector.add(violation);

@@ -308,4 +308,56 @@ describe("parseScenario rejects, naming the path and the value", () => {
     expect(error.message).toContain("→ at staff[0].dormitoryId");
     expect(error.message).toContain("→ at vehicles[0].seats");
   });
+  it("ids that would break loop ids: a slash in an enterprise or site id, or an enterprise named *", () => {
+    expectIssue(
+      rejection((s) => {
+        s.enterprises[0].id = "a/b";
+        for (const person of s.staff) person.enterpriseId = "a/b";
+      }),
+      ["enterprises", 0, "id"],
+      '"a/b" cannot be an id here',
+    );
+    expectIssue(
+      rejection((s) => {
+        s.sites[0].id = "d/1";
+        for (const person of s.staff) person.dormitoryId = "d/1";
+      }),
+      ["sites", 0, "id"],
+      '"d/1" cannot be an id here',
+    );
+    expectIssue(
+      rejection((s) => {
+        s.enterprises[0].id = "*";
+        for (const person of s.staff) person.enterpriseId = "*";
+      }),
+      ["enterprises", 0, "id"],
+      '"*" cannot be an id here',
+    );
+  });
+
+  it("a horizon before 1970 or after 2100 (local mean time offsets are not whole minutes)", () => {
+    expectIssue(
+      rejection((s) => (s.horizon.start = "1890-05-16")),
+      ["horizon", "start"],
+      '"1890-05-16"',
+    );
+    expectIssue(
+      rejection((s) => (s.horizon.start = "2101-01-01")),
+      ["horizon", "start"],
+      '"2101-01-01"',
+    );
+  });
+
+  it("more issues than a function call has arguments, without throwing", () => {
+    const input: any = structuredClone(minimalScenario());
+    const worker = input.staff[0];
+    input.staff = Array.from({ length: 130_000 }, (_, i) => ({
+      ...worker,
+      id: `w${i}`,
+      enterpriseId: "ghost",
+    }));
+    const result = safeParseScenario(input);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues.length).toBe(130_000);
+  });
 });

@@ -9,10 +9,11 @@ import type { Staff } from "../../scenario/schema.js";
 import type { Rule } from "../rule.js";
 
 /** Why `person` is not staff of `loop`, or `undefined` when they are. */
-function notStaffOf(person: Staff, loop: RosterLoop): string | undefined {
+function notStaffOf(person: Staff, loop: RosterLoop, mixed: boolean): string | undefined {
   if (person.role !== "worker") return `${person.id} is a ${person.role}, not a worker`;
   const gaps: string[] = [];
-  if (loop.enterpriseId !== "*" && person.enterpriseId !== loop.enterpriseId)
+  // "*" stands for every enterprise only where the policy mixes enterprises.
+  if (!(mixed && loop.enterpriseId === "*") && person.enterpriseId !== loop.enterpriseId)
     gaps.push(`works for ${person.enterpriseId}`);
   if (person.dormitoryId !== loop.dormitoryId) gaps.push(`lives in ${person.dormitoryId}`);
   if (person.plantId !== loop.plantId) gaps.push(`works at ${person.plantId}`);
@@ -21,6 +22,7 @@ function notStaffOf(person: Staff, loop: RosterLoop): string | undefined {
 
 export const checkFixedPerson: Rule<"fixed-person"> = (context, emit) => {
   const { model, roster, loops, vehicleEntries } = context;
+  const mixed = context.policy.mixEnterprises;
 
   const assignmentOf = new Map<string, (typeof roster.assignments)[number]>();
   roster.assignments.forEach((assignment, i) => {
@@ -40,7 +42,7 @@ export const checkFixedPerson: Rule<"fixed-person"> = (context, emit) => {
     assignmentOf.set(person.id, assignment);
     const reasons: string[] = [];
     const loop = loops.get(assignment.loopId);
-    const why = loop === undefined ? undefined : notStaffOf(person, loop);
+    const why = loop === undefined ? undefined : notStaffOf(person, loop, mixed);
     if (why !== undefined) reasons.push(why);
     const entry = vehicleEntries.get(assignment.vehicleId);
     if (entry !== undefined && entry.loopId !== assignment.loopId) {
@@ -100,7 +102,7 @@ export const checkFixedPerson: Rule<"fixed-person"> = (context, emit) => {
           );
         }
       }
-      const why = loop === undefined ? undefined : notStaffOf(person, loop);
+      const why = loop === undefined ? undefined : notStaffOf(person, loop, mixed);
       if (why !== undefined)
         problem(person.id, "not-staff-of-loop", `is not staff of the loop (${why})`);
     }

@@ -3,7 +3,6 @@
  * horizon, runs only its loop's trips with that driver, and keeps to its enterprise and
  * dormitory restrictions. Guards the fixed vehicle (定車).
  */
-import { getOrCreate } from "../../collections.js";
 import type { Rule } from "../rule.js";
 
 export const checkFixedVehicle: Rule<"fixed-vehicle"> = (context, emit) => {
@@ -26,33 +25,15 @@ export const checkFixedVehicle: Rule<"fixed-vehicle"> = (context, emit) => {
     });
   });
 
-  const enterprisesOnVehicle = new Map<string, Set<string>>();
-  for (const assignment of roster.assignments) {
-    const enterpriseId = model.staff.get(assignment.personId)?.enterpriseId;
-    if (enterpriseId === undefined) continue;
-    getOrCreate(enterprisesOnVehicle, assignment.vehicleId, () => new Set<string>()).add(
-      enterpriseId,
-    );
-  }
-
   for (const [vehicleId, entry] of vehicleEntries) {
     const vehicle = model.vehicles.get(vehicleId);
     const loop = loops.get(entry.loopId);
     if (vehicle === undefined || loop === undefined) continue;
     const reasons: string[] = [];
-    if (vehicle.enterpriseId !== undefined) {
-      // A mixed loop ("*") is allowed when everyone assigned to the vehicle is of its enterprise.
-      const riders = enterprisesOnVehicle.get(vehicleId) ?? new Set();
-      const foreign =
-        loop.enterpriseId === "*"
-          ? [...riders].filter((e) => e !== vehicle.enterpriseId)
-          : loop.enterpriseId === vehicle.enterpriseId
-            ? []
-            : [loop.enterpriseId];
-      if (foreign.length > 0)
-        reasons.push(
-          `is reserved for enterprise ${vehicle.enterpriseId} but serves ${foreign.sort().join(", ")} on loop ${loop.id}`,
-        );
+    // A vehicle reserved for an enterprise serves that enterprise's loops only, never a
+    // mixed ("*") loop: the planner and the fleet lower bound count on exactly that.
+    if (vehicle.enterpriseId !== undefined && vehicle.enterpriseId !== loop.enterpriseId) {
+      reasons.push(`is reserved for enterprise ${vehicle.enterpriseId} but serves loop ${loop.id}`);
     }
     if (vehicle.dormitoryId !== undefined && vehicle.dormitoryId !== loop.dormitoryId) {
       reasons.push(

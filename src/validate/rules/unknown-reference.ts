@@ -33,7 +33,8 @@ export const checkUnknownReferences: Rule<"unknown-reference"> = (context, emit)
   roster.loops.forEach((loop, i) => {
     const ids = { loopId: loop.id };
     const where = `loop ${loop.id}`;
-    if (loop.enterpriseId !== "*" && !enterprises.has(loop.enterpriseId)) {
+    const mixedLoop = loop.enterpriseId === "*" && context.policy.mixEnterprises;
+    if (!mixedLoop && !enterprises.has(loop.enterpriseId)) {
       missing("enterprise", loop.enterpriseId, ["loops", i, "enterpriseId"], where, ids);
     }
     if (!sites.has(loop.dormitoryId))

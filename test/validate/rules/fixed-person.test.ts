@@ -201,12 +201,15 @@ describe("fixed-person", () => {
     expect(report.ok).toBe(true);
   });
 
-  it('stays quiet when the loop is mixed ("*"): enterprise no longer decides membership', () => {
+  it('stays quiet when the policy mixes enterprises and the loop is "*"', () => {
     // Arrange
+    const scenario: any = structuredClone(fixtureScenario());
+    scenario.policy.mixEnterprises = true;
+    delete scenario.vehicles[0].enterpriseId; // a reserved vehicle never serves a mixed loop
     const roster: any = structuredClone(validRoster());
     roster.loops[0].enterpriseId = "*";
     // Act
-    const report = validateRoster(fixtureScenario(), roster);
+    const report = validateRoster(scenario, roster);
     // Assert
     expect(report.counts["fixed-person"]).toBe(0);
     expect(report.ok).toBe(true);

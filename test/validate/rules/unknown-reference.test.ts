@@ -253,15 +253,34 @@ describe("unknown-reference", () => {
     expectMentions(violation.message, "unserved entry 0", '"ghost"');
   });
 
-  it('stays quiet when the loop is mixed (enterpriseId "*" is not an enterprise id)', () => {
+  it('stays quiet when the policy mixes enterprises and the loop is "*"', () => {
+    // Arrange
+    const scenario: any = structuredClone(fixtureScenario());
+    scenario.policy.mixEnterprises = true;
+    delete scenario.vehicles[0].enterpriseId; // a reserved vehicle never serves a mixed loop
+    const roster: any = structuredClone(validRoster());
+    roster.loops[0].enterpriseId = "*";
+    // Act
+    const report = validateRoster(scenario, roster);
+    // Assert
+    expect(report.counts["unknown-reference"]).toBe(0);
+    expect(report.ok).toBe(true);
+  });
+
+  it('fires when a loop is "*" but the policy does not mix enterprises', () => {
     // Arrange
     const roster: any = structuredClone(validRoster());
     roster.loops[0].enterpriseId = "*";
     // Act
     const report = validateRoster(fixtureScenario(), roster);
     // Assert
-    expect(report.counts["unknown-reference"]).toBe(0);
-    expect(report.ok).toBe(true);
+    const [violation] = violationsOf(report, "unknown-reference");
+    expect(report.counts["unknown-reference"]).toBe(1);
+    expect(violation).toMatchObject({
+      referenceKind: "enterprise",
+      reference: "*",
+      path: ["loops", 0, "enterpriseId"],
+    });
   });
 
   it("stays quiet when an unserved entry names a known person", () => {
