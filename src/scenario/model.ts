@@ -17,6 +17,8 @@ export interface ScenarioModel {
   sites: ReadonlyMap<string, Site>;
   shifts: ReadonlyMap<string, Shift>;
   staff: ReadonlyMap<string, Staff>;
+  /** Each staff member's position in `scenario.staff`, for arrays indexed by person. */
+  staffIndex: ReadonlyMap<string, number>;
   vehicles: ReadonlyMap<string, Vehicle>;
 }
 
@@ -40,6 +42,7 @@ export function scenarioModel(input: unknown): ScenarioModel {
     sites: byId(scenario.sites),
     shifts: byId(scenario.shifts),
     staff: byId(scenario.staff),
+    staffIndex: new Map(scenario.staff.map((person, index) => [person.id, index])),
     vehicles: byId(scenario.vehicles),
   };
   models.set(scenario, model);

@@ -63,25 +63,31 @@ export function buildValidationContext(model: ScenarioModel, roster: Roster): Va
   const tripsByVehicle = new Map<string, number[]>();
   const boardingsByPerson = new Map<string, number[]>();
   const tripsByDriver = new Map<string, number[]>();
-  trips.forEach((trip, i) => {
+  for (let i = 0; i < trips.length; i++) {
+    const trip = trips[i] as Trip;
     departs[i] = parseInstant(trip.depart) ?? Number.NaN;
     arrives[i] = parseInstant(trip.arrive) ?? Number.NaN;
+  }
+  // One sort of all trips into departure order (ties by arrival, then id: deterministic
+  // whatever the input order); every per-vehicle, per-driver and per-person list is then
+  // filled in that order and needs no sort of its own.
+  const order = Array.from(trips.keys()).sort(
+    (a, b) =>
+      (departs[a] as number) - (departs[b] as number) ||
+      (arrives[a] as number) - (arrives[b] as number) ||
+      compareText((trips[a] as Trip).id, (trips[b] as Trip).id),
+  );
+  for (const i of order) {
+    const trip = trips[i] as Trip;
     pushTo(tripsByVehicle, trip.vehicleId, i);
     pushTo(tripsByDriver, trip.driverId, i);
     for (const passenger of trip.passengers) {
       // A name listed twice on one manifest is one boarding (fixed-person reports the repeat).
       const list = boardingsByPerson.get(passenger.personId);
-      if (list?.[list.length - 1] !== i) pushTo(boardingsByPerson, passenger.personId, i);
+      if (list === undefined) boardingsByPerson.set(passenger.personId, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
     }
-  });
-  // Departure order, ties by arrival then by trip id: deterministic whatever the input order.
-  const byDeparture = (a: number, b: number) =>
-    (departs[a] as number) - (departs[b] as number) ||
-    (arrives[a] as number) - (arrives[b] as number) ||
-    compareText((trips[a] as Trip).id, (trips[b] as Trip).id);
-  for (const list of tripsByVehicle.values()) list.sort(byDeparture);
-  for (const list of boardingsByPerson.values()) list.sort(byDeparture);
-  for (const list of tripsByDriver.values()) list.sort(byDeparture);
+  }
 
   const testsByPerson = new Map<string, IndexedTest[]>();
   roster.tests.forEach((test, index) => {

@@ -4,7 +4,7 @@
  * plant). Guards the fixed person (定人): nobody else boards.
  */
 import { getOrCreate } from "../../collections.js";
-import type { RosterLoop } from "../../roster/schema.js";
+import type { Assignment, RosterLoop } from "../../roster/schema.js";
 import type { Staff } from "../../scenario/schema.js";
 import type { Rule } from "../rule.js";
 
@@ -24,11 +24,15 @@ export const checkFixedPerson: Rule<"fixed-person"> = (context, emit) => {
   const { model, roster, loops, vehicleEntries } = context;
   const mixed = context.policy.mixEnterprises;
 
-  const assignmentOf = new Map<string, (typeof roster.assignments)[number]>();
+  // Per person (by their index in the scenario): their first assignment, and the last
+  // trip they were seen on (to spot a name listed twice on one manifest without a set).
+  const assignmentOf: (Assignment | undefined)[] = new Array(model.scenario.staff.length);
+  const lastTrip = new Int32Array(model.scenario.staff.length).fill(-1);
   roster.assignments.forEach((assignment, i) => {
-    const person = model.staff.get(assignment.personId);
-    if (person === undefined) return;
-    const first = assignmentOf.get(person.id);
+    const index = model.staffIndex.get(assignment.personId);
+    const person = index === undefined ? undefined : model.scenario.staff[index];
+    if (index === undefined || person === undefined) return;
+    const first = assignmentOf[index];
     if (first !== undefined) {
       emit({
         code: "fixed-person",
@@ -39,7 +43,7 @@ export const checkFixedPerson: Rule<"fixed-person"> = (context, emit) => {
       });
       return;
     }
-    assignmentOf.set(person.id, assignment);
+    assignmentOf[index] = assignment;
     const reasons: string[] = [];
     const loop = loops.get(assignment.loopId);
     const why = loop === undefined ? undefined : notStaffOf(person, loop, mixed);
@@ -63,8 +67,7 @@ export const checkFixedPerson: Rule<"fixed-person"> = (context, emit) => {
     }
   });
 
-  // Reused per trip: who is on the manifest, and what is wrong with each (one violation each).
-  const listed = new Set<string>();
+  // Reused per trip: what is wrong with each passenger (one violation each).
   const problems = new Map<string, { reasons: string[]; words: string[] }>();
   const problem = (personId: string, reason: string, words: string) => {
     const entry = getOrCreate(problems, personId, () => ({ reasons: [], words: [] }));
@@ -74,17 +77,17 @@ export const checkFixedPerson: Rule<"fixed-person"> = (context, emit) => {
 
   roster.trips.forEach((trip, i) => {
     const loop = loops.get(trip.loopId);
-    listed.clear();
     problems.clear();
     for (const passenger of trip.passengers) {
-      const person = model.staff.get(passenger.personId);
-      if (person === undefined) continue;
-      if (listed.has(person.id)) {
+      const index = model.staffIndex.get(passenger.personId);
+      const person = index === undefined ? undefined : model.scenario.staff[index];
+      if (index === undefined || person === undefined) continue;
+      if (lastTrip[index] === i) {
         problem(person.id, "listed-twice", "is listed twice on the manifest");
         continue;
       }
-      listed.add(person.id);
-      const assignment = assignmentOf.get(person.id);
+      lastTrip[index] = i;
+      const assignment = assignmentOf[index];
       if (assignment === undefined) problem(person.id, "unassigned", "has no assignment");
       else {
         if (assignment.vehicleId !== trip.vehicleId) {

@@ -27,23 +27,25 @@ export const checkShiftCoverage: Rule<"shift-coverage"> = (context, emit) => {
       model.zone,
     )) {
       if (!context.isEligible(person.enterpriseId, shift.day)) continue;
-      if (context.unserved.has(`${person.id}|${shift.date}`)) continue;
       let there = false;
       let back = false;
+      const lastUseful = shift.end + latestDeparture;
+      // Boardings are in departure order: past `lastUseful` none can serve this shift.
       for (const i of boardings) {
-        const trip = roster.trips[i];
-        if (trip === undefined) continue;
-        if (trip.direction === "to-plant") {
+        const depart = departs[i] as number;
+        if (depart > lastUseful) break;
+        if (roster.trips[i]?.direction === "to-plant") {
           const arrive = arrives[i] as number;
           if (arrive >= shift.start - earliestArrival && arrive <= shift.start - latestArrival)
             there = true;
-        } else {
-          const depart = departs[i] as number;
-          if (depart >= shift.end + earliestDeparture && depart <= shift.end + latestDeparture)
-            back = true;
+        } else if (depart >= shift.end + earliestDeparture) {
+          back = true;
         }
+        if (there && back) break;
       }
       if (there && back) continue;
+      // Only now, rarely, the unserved list (and a string key) is consulted.
+      if (context.unserved.has(`${person.id}|${shift.date}`)) continue;
       const missing = [
         ...(there ? [] : (["to-plant"] as const)),
         ...(back ? [] : (["to-dormitory"] as const)),
