@@ -107,7 +107,7 @@ export function planRoster(
 
   progress(`testing: fixed times for ${vehicles.length} drivers and their riders`);
   const scheduler = new TestScheduler(model, clock);
-  const testsOf = new Map<string, PlannedTest[]>();
+  const testsOf = new Map<string, readonly PlannedTest[]>();
   const running: PlannedVehicle[] = [];
   for (const vehicle of vehicles) {
     if (vehicle.riders.length === 0) continue;
@@ -143,7 +143,7 @@ function writeRoster(
   clock: ZoneClock,
   loops: readonly Loop[],
   vehicles: readonly PlannedVehicle[],
-  testsOf: ReadonlyMap<string, PlannedTest[]>,
+  testsOf: ReadonlyMap<string, readonly PlannedTest[]>,
   unserved: UnservedShift[],
   fleetLowerBound: number,
 ): Roster {

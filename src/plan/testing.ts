@@ -21,6 +21,12 @@ export interface PlannedTest {
   at: number;
 }
 
+/** A person's tests at one time of day, and the slots (day × 1440 + minute) they take. */
+interface Plan {
+  tests: readonly PlannedTest[];
+  slots: readonly number[];
+}
+
 interface Candidate {
   minute: number;
   perSlot: number;
@@ -30,6 +36,8 @@ export class TestScheduler {
   /** People booked per site, per `day * 1440 + slot start`. */
   private readonly booked = new Map<string, Map<number, number>>();
   private readonly candidateCache = new Map<string, readonly Candidate[]>();
+  /** Plans per boarding pattern and time of day (null: that time cannot cover it). */
+  private readonly plans = new Map<string, Map<number, Plan | null>>();
   private readonly instants = new Map<number, number>();
   private readonly maxResultMinutes: number;
 
@@ -104,34 +112,49 @@ export class TestScheduler {
   }
 
   /**
+   * The tests of every kind that cover `boardings` at `minuteOfDay` and the slots they take
+   * (one place per visit: a slot is a day and time at the site, whatever kinds are taken),
+   * or null if that time cannot cover them.
+   */
+  private planAt(minuteOfDay: number, boardings: readonly number[]): Plan | null {
+    const tests: PlannedTest[] = [];
+    for (const regime of this.model.scenario.policy.testing) {
+      const times = this.coverage(regime, boardings, minuteOfDay);
+      if (times === undefined) return null;
+      for (const at of times) tests.push({ kind: regime.kind, at });
+    }
+    const slots: number[] = [];
+    for (const test of tests) {
+      const slot = this.clock.dayOf(test.at) * 1440 + minuteOfDay;
+      if (!slots.includes(slot)) slots.push(slot);
+    }
+    return { tests, slots };
+  }
+
+  /**
    * Books a fixed time of day for a person boarding at `boardings` (sorted departures) and
    * returns their tests, or `undefined` if no time of day at their dormitory serves them.
    */
-  schedule(dormitoryId: string, boardings: readonly number[]): PlannedTest[] | undefined {
+  schedule(dormitoryId: string, boardings: readonly number[]): readonly PlannedTest[] | undefined {
     if (boardings.length === 0) return [];
     const site = this.model.sites.get(dormitoryId);
     if (site === undefined) return undefined;
     const booked = getOrCreate(this.booked, site.id, () => new Map<number, number>());
-    const regimes = this.model.scenario.policy.testing;
     const target = this.clock.minuteOfDay(boardings[0] as number) - this.maxResultMinutes;
+    // Riders of one crew share their boardings exactly: work their tests out once.
+    const known = getOrCreate(
+      this.plans,
+      boardings.join(","),
+      () => new Map<number, Plan | null>(),
+    );
     for (const candidate of this.candidates(site, target)) {
-      const tests: PlannedTest[] = [];
-      let covered = true;
-      for (const regime of regimes) {
-        const times = this.coverage(regime, boardings, candidate.minute);
-        if (times === undefined) {
-          covered = false;
-          break;
-        }
-        for (const at of times) tests.push({ kind: regime.kind, at });
+      let plan = known.get(candidate.minute);
+      if (plan === undefined) {
+        plan = this.planAt(candidate.minute, boardings);
+        known.set(candidate.minute, plan);
       }
-      if (!covered) continue;
-      // One place per visit: a slot is a (day, time) at the site, whatever the kinds taken.
-      const slots: number[] = [];
-      for (const test of tests) {
-        const slot = this.clock.dayOf(test.at) * 1440 + candidate.minute;
-        if (!slots.includes(slot)) slots.push(slot);
-      }
+      if (plan === null) continue;
+      const { tests, slots } = plan;
       if (slots.some((slot) => (booked.get(slot) ?? 0) >= candidate.perSlot)) continue;
       for (const slot of slots) booked.set(slot, (booked.get(slot) ?? 0) + 1);
       return tests;
