@@ -16,15 +16,6 @@ import { formatClockTime } from "../time/clock-time.js";
 import { parseInstant } from "../time/instant.js";
 import { ZoneClock } from "../time/zone-clock.js";
 
-/** A test appointment, parsed. */
-export interface IndexedTest {
-  index: number;
-  personId: string;
-  siteId: string;
-  kind: string;
-  at: number;
-}
-
 export interface ValidationContext {
   model: ScenarioModel;
   policy: Policy;
@@ -44,8 +35,10 @@ export interface ValidationContext {
   boardingsByPerson: ReadonlyMap<string, number[]>;
   /** Trip indexes per driver id, in departure order. */
   tripsByDriver: ReadonlyMap<string, number[]>;
-  /** Tests per person id, in time order. */
-  testsByPerson: ReadonlyMap<string, IndexedTest[]>;
+  /** Indexes into `roster.tests` per person id, in time order. */
+  testsByPerson: ReadonlyMap<string, number[]>;
+  /** The instant of test i, epoch ms. */
+  testTimes: Float64Array;
   /** `personId|date` keys of the unserved list. */
   unserved: ReadonlySet<string>;
   /** A trip as a person would name it: `trip T12 (2022-05-16 07:20 A → B)`. */
@@ -89,17 +82,23 @@ export function buildValidationContext(model: ScenarioModel, roster: Roster): Va
     }
   }
 
-  const testsByPerson = new Map<string, IndexedTest[]>();
-  roster.tests.forEach((test, index) => {
-    pushTo(testsByPerson, test.personId, {
-      index,
-      personId: test.personId,
-      siteId: test.siteId,
-      kind: test.kind,
-      at: parseInstant(test.at) ?? Number.NaN,
-    });
-  });
-  for (const list of testsByPerson.values()) list.sort((a, b) => a.at - b.at || a.index - b.index);
+  const tests = roster.tests;
+  const testTimes = new Float64Array(tests.length);
+  const testsByPerson = new Map<string, number[]>();
+  for (let i = 0; i < tests.length; i++) {
+    const test = tests[i] as Roster["tests"][number];
+    testTimes[i] = parseInstant(test.at) ?? Number.NaN;
+    pushTo(testsByPerson, test.personId, i);
+  }
+  const byTime = (a: number, b: number) =>
+    (testTimes[a] as number) - (testTimes[b] as number) || a - b;
+  for (const list of testsByPerson.values()) {
+    // A planned roster lists each person's tests in time order already: check before sorting.
+    let sorted = true;
+    for (let k = 1; k < list.length && sorted; k++)
+      sorted = byTime(list[k - 1] as number, list[k] as number) < 0;
+    if (!sorted) list.sort(byTime);
+  }
 
   const loops = new Map<string, RosterLoop>();
   for (const loop of roster.loops) if (!loops.has(loop.id)) loops.set(loop.id, loop);
@@ -130,6 +129,7 @@ export function buildValidationContext(model: ScenarioModel, roster: Roster): Va
     boardingsByPerson,
     tripsByDriver,
     testsByPerson,
+    testTimes,
     unserved: new Set(roster.unserved.map((entry) => `${entry.personId}|${entry.date}`)),
     describeTrip,
     tripDate,

@@ -5,9 +5,10 @@
  * Guards fixed testing (定檢): results before boarding.
  */
 import { getOrCreate } from "../../collections.js";
+import type { Roster } from "../../roster/schema.js";
 import { formatCivilDate } from "../../time/civil-date.js";
 import { clockMinutes, formatClockTime } from "../../time/clock-time.js";
-import type { IndexedTest, ValidationContext } from "../context.js";
+import type { ValidationContext } from "../context.js";
 import type { Rule } from "../rule.js";
 
 const MS_PER_MINUTE = 60_000;
@@ -65,47 +66,50 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
   const varies = new Uint8Array(regimes.length);
 
   const reportTest = (
-    test: IndexedTest,
+    index: number,
     day: number,
     minute: number,
     reason: string,
     say: (at: string) => string,
   ) => {
     const date = formatCivilDate(day);
+    const test = roster.tests[index] as Roster["tests"][number];
     emit({
       code: "fixed-testing",
       personId: test.personId,
       siteId: test.siteId,
       date,
-      path: ["tests", test.index],
+      path: ["tests", index],
       missingKinds: [],
       reasons: [reason],
       message: say(`${date} ${formatClockTime(minute)}`),
     });
   };
 
-  for (const [personId, tests] of context.testsByPerson) {
+  for (const [personId, indexes] of context.testsByPerson) {
     const person = model.staff.get(personId);
     if (person === undefined) continue;
     counts.fill(0);
     seen.fill(0);
     varies.fill(0);
     let lastSlot = Number.NaN;
-    for (const test of tests) {
+    for (const index of indexes) {
+      const test = roster.tests[index] as Roster["tests"][number];
+      const at = context.testTimes[index] as number;
       const site = model.sites.get(test.siteId);
       if (site === undefined) continue;
-      const day = clock.dayOf(test.at);
-      const minute = clock.minuteOfDay(test.at);
+      const day = clock.dayOf(at);
+      const minute = clock.minuteOfDay(at);
       const kind = kindIndex.get(test.kind);
       if (kind === undefined) {
         const known = [...kindIndex.keys()].join(", ");
         reportTest(
-          test,
+          index,
           day,
           minute,
           "unknown-kind",
-          (at) =>
-            `${personId}'s ${test.kind} test at ${at} is of a kind the policy does not know (${known})`,
+          (when) =>
+            `${personId}'s ${test.kind} test at ${when} is of a kind the policy does not know (${known})`,
         );
         continue;
       }
@@ -115,24 +119,24 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
       } else if (firstMinute[kind] !== minute) varies[kind] = 1;
       if (test.siteId !== person.dormitoryId) {
         reportTest(
-          test,
+          index,
           day,
           minute,
           "other-site",
-          (at) =>
-            `${personId}'s ${test.kind} test at ${at} is at ${test.siteId}, not at their dormitory ${person.dormitoryId}`,
+          (when) =>
+            `${personId}'s ${test.kind} test at ${when} is at ${test.siteId}, not at their dormitory ${person.dormitoryId}`,
         );
         continue;
       }
       const { opens, closes } = hoursOf(site.id);
       if (minute < opens || minute >= closes) {
         reportTest(
-          test,
+          index,
           day,
           minute,
           "outside-hours",
-          (at) =>
-            `${personId}'s ${test.kind} test at ${at} is outside ${site.name}'s opening hours ${formatClockTime(opens)}–${formatClockTime(closes)}`,
+          (when) =>
+            `${personId}'s ${test.kind} test at ${when} is outside ${site.name}'s opening hours ${formatClockTime(opens)}–${formatClockTime(closes)}`,
         );
       } else if (site.testing !== undefined) {
         const slot =
@@ -146,14 +150,18 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
         }
       }
       const list = times[kind] as number[];
-      list[counts[kind] as number] = test.at;
+      list[counts[kind] as number] = at;
       counts[kind] = (counts[kind] as number) + 1;
     }
 
     regimes.forEach((regime, kind) => {
       if (varies[kind] === 0) return;
       const minutes = [
-        ...new Set(tests.filter((t) => t.kind === regime.kind).map((t) => clock.minuteOfDay(t.at))),
+        ...new Set(
+          indexes
+            .filter((index) => roster.tests[index]?.kind === regime.kind)
+            .map((index) => clock.minuteOfDay(context.testTimes[index] as number)),
+        ),
       ];
       const list = minutes.sort((a, b) => a - b).map(formatClockTime);
       emit({
