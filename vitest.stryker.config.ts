@@ -5,7 +5,11 @@ import { defineConfig } from "vitest/config";
 // seconds per mutant and kill few mutants the rule tests do not).
 export default defineConfig({
   test: {
-    include: ["test/validate/**/*.test.ts", "test/scenario/**/*.test.ts", "test/roster/**/*.test.ts"],
+    include: [
+      "test/validate/**/*.test.ts",
+      "test/scenario/**/*.test.ts",
+      "test/roster/**/*.test.ts",
+    ],
     exclude: ["test/validate/never-throws.test.ts"],
   },
 });

@@ -2,7 +2,13 @@
  * A logistics officer moves one passenger to a seat that is already taken, and asks the
  * validator what that breaks. Run with `npx tsx examples/check-a-hand-edit.ts`.
  */
-import { formatReport, jinshanScenario, parseScenario, planRoster, validateRoster } from "../src/index.js";
+import {
+  formatReport,
+  jinshanScenario,
+  parseScenario,
+  planRoster,
+  validateRoster,
+} from "../src/index.js";
 
 const scenario = parseScenario(jinshanScenario());
 const roster = structuredClone(planRoster(scenario));

@@ -6,8 +6,9 @@
  * packing; no testing limits, no positive cases, driver limits that never bind.
  * Seeded: the same (seed, index) gives the same scenario.
  */
-import { seededRandom } from "../../src/seeded-random.js";
+
 import type { ScenarioInput } from "../../src/scenario/schema.js";
+import { seededRandom } from "../../src/seeded-random.js";
 
 export interface SmallInstanceOptions {
   /** At most this many workers (default 60, at least 2). */

@@ -3,10 +3,10 @@ import { handMethodFleet } from "../../bench/baseline/hand-method.js";
 import { chainsPairwise, incompatiblePairs, optimalFleet } from "../../bench/milp/fleet-milp.js";
 import { scenarioDemand } from "../../bench/milp/loop-demand.js";
 import { smallInstance, smallInstances } from "../../bench/milp/small-instances.js";
-import { seededRandom } from "../../src/seeded-random.js";
 import { type ChainRules, chainRuns } from "../../src/plan/chain.js";
 import { planRoster } from "../../src/plan/plan-roster.js";
 import { type TripKey, tripKey } from "../../src/plan/trip-key.js";
+import { seededRandom } from "../../src/seeded-random.js";
 import { ZoneClock } from "../../src/time/zone-clock.js";
 
 const MS_PER_MINUTE = 60_000;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { assessEligibility } from "../../src/eligibility.js";
 import { jinshanScenario } from "../../src/jinshan/scenario.js";
-import { seededRandom } from "../../src/seeded-random.js";
 import { deriveLoops } from "../../src/loops.js";
 import { parseScenario } from "../../src/scenario/parse.js";
 import type { Scenario } from "../../src/scenario/schema.js";
+import { seededRandom } from "../../src/seeded-random.js";
 import { shiftInstances } from "../../src/shifts.js";
 
 const scenario: Scenario = parseScenario(jinshanScenario());
