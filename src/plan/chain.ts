@@ -35,12 +35,17 @@ export function chainRuns(
   collect = true,
 ): Run[] | undefined {
   const runs: Run[] = [];
-  const driving = new Map<number, number>();
+  // Runs come in time order, so their local days never go back: one running total will do.
+  let day = Number.NEGATIVE_INFINITY;
+  let minutesToday = 0;
   const drive = (depart: number, duration: number): boolean => {
-    const day = rules.clock.dayOf(depart);
-    const minutes = (driving.get(day) ?? 0) + duration / MS_PER_MINUTE;
-    driving.set(day, minutes);
-    return minutes <= rules.maxDriverMinutesPerDay;
+    const departDay = rules.clock.dayOf(depart);
+    if (departDay !== day) {
+      day = departDay;
+      minutesToday = 0;
+    }
+    minutesToday += duration / MS_PER_MINUTE;
+    return minutesToday <= rules.maxDriverMinutesPerDay;
   };
   let atPlant = false;
   let lastArrive = Number.NEGATIVE_INFINITY;

@@ -7,9 +7,9 @@
  * vehicle that brings one in and takes the other home.
  *
  * First fit depends on the order of the groups, so several orders are tried (largest
- * volume first, largest group first, longest pattern first, then seeded shuffles) and the
- * packing that leaves the fewest shifts unserved with the fewest vehicles is kept; trials
- * stop early once a packing reaches the loop's lower bound.
+ * volume first, largest group first, longest pattern first, then — for loops of up to 40
+ * groups — seeded shuffles) and the packing that leaves the fewest shifts unserved with the
+ * fewest vehicles is kept; trials stop early once a packing reaches the loop's lower bound.
  */
 
 import type { Loop } from "../loops.js";
@@ -23,6 +23,8 @@ import type { TripKey } from "./trip-key.js";
 
 /** Group orders tried per loop, at most. */
 const TRIALS = 16;
+/** Above this many groups a loop tries only the three natural orders (each trial costs more). */
+const SHUFFLED_TRIALS_UP_TO_GROUPS = 40;
 
 /** A vehicle given to a loop, with its riders and the trips they need. */
 export interface LoopVehicle {
@@ -123,6 +125,7 @@ function* groupOrders(groups: readonly Group[], loopId: string): Generator<Group
       b.riders.length - a.riders.length ||
       compareText(a.pattern, b.pattern),
   );
+  if (groups.length > SHUFFLED_TRIALS_UP_TO_GROUPS) return;
   let seed = 0;
   for (let i = 0; i < loopId.length; i++) seed = (Math.imul(seed, 31) + loopId.charCodeAt(i)) >>> 0;
   const random = seededRandom(seed);
