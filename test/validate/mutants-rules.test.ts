@@ -4,23 +4,9 @@
  * boundaries and orderings the rule tests leave open.
  */
 import { describe, expect, it } from "vitest";
-import {
-  type RuleCode,
-  type ScenarioInput,
-  type ValidationReport,
-  type ViolationOf,
-  validateRoster,
-} from "../../src/index.js";
+import { type ScenarioInput, type ValidationReport, validateRoster } from "../../src/index.js";
 import { fixtureScenario, LOOP, validRoster } from "../fixtures/valid-roster.js";
-
-function violationsOf<C extends RuleCode>(report: ValidationReport, code: C): ViolationOf<C>[] {
-  return report.violations.filter((v): v is ViolationOf<C> => v.code === code);
-}
-
-/** The codes that fired, with their counts. */
-function nonZero(report: ValidationReport): Record<string, number> {
-  return Object.fromEntries(Object.entries(report.counts).filter(([, n]) => n > 0));
-}
+import { nonZero, violationsOf } from "./report-helpers.js";
 
 function validate(change: (roster: any) => void, scenario?: ScenarioInput): ValidationReport {
   const roster: any = structuredClone(validRoster());

@@ -1,28 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  type Roster,
-  type RuleCode,
-  type Trip,
-  type ValidationReport,
-  type ViolationOf,
-  validateRoster,
-} from "../../../src/index.js";
+import { type Trip, validateRoster } from "../../../src/index.js";
 import { fixtureScenario, validRoster } from "../../fixtures/valid-roster.js";
-
-/** The codes that fired, with their counts. */
-function nonZero(report: ValidationReport): Record<string, number> {
-  return Object.fromEntries(Object.entries(report.counts).filter(([, n]) => n > 0));
-}
-
-function violationsOf<C extends RuleCode>(report: ValidationReport, code: C): ViolationOf<C>[] {
-  return report.violations.filter((v): v is ViolationOf<C> => v.code === code);
-}
-
-function tripOf(roster: Roster, id: string): Trip {
-  const trip = roster.trips.find((candidate) => candidate.id === id);
-  if (trip === undefined) throw new Error(`no trip ${id}`);
-  return trip;
-}
+import { nonZero, tripOf, violationsOf } from "../report-helpers.js";
 
 function passengerOf(trip: Trip, personId: string) {
   const passenger = trip.passengers.find((p) => p.personId === personId);

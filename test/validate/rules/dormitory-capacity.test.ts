@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  type RuleCode,
-  type ScenarioInput,
-  type ValidationReport,
-  type ViolationOf,
-  validateRoster,
-} from "../../../src/index.js";
+import { type ScenarioInput, validateRoster } from "../../../src/index.js";
 import { fixtureScenario, validRoster } from "../../fixtures/valid-roster.js";
-
-/** The codes that fired, with their counts. */
-function nonZero(report: ValidationReport): Record<string, number> {
-  return Object.fromEntries(Object.entries(report.counts).filter(([, n]) => n > 0));
-}
-
-function violationsOf<C extends RuleCode>(report: ValidationReport, code: C): ViolationOf<C>[] {
-  return report.violations.filter((v): v is ViolationOf<C> => v.code === code);
-}
+import { nonZero, violationsOf } from "../report-helpers.js";
 
 function siteOf(scenario: ScenarioInput, id: string) {
   const site = scenario.sites.find((candidate) => candidate.id === id);

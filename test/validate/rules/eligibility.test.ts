@@ -7,22 +7,9 @@
  * and T09 (w3) on 2022-05-17; T05 and T11 are empty runs. Rides home: T02, T06, T08, T12.
  */
 import { describe, expect, it } from "vitest";
-import {
-  type RuleCode,
-  type ValidationReport,
-  type ViolationOf,
-  validateRoster,
-} from "../../../src/index.js";
+import { type ValidationReport, validateRoster } from "../../../src/index.js";
 import { fixtureScenario, validRoster } from "../../fixtures/valid-roster.js";
-
-/** The codes that fired, with their counts, in report order. */
-function firing(report: ValidationReport): [string, number][] {
-  return Object.entries(report.counts).filter(([, n]) => n > 0);
-}
-
-function violationsOf<C extends RuleCode>(report: ValidationReport, code: C): ViolationOf<C>[] {
-  return report.violations.filter((v): v is ViolationOf<C> => v.code === code);
-}
+import { firing, violationsOf } from "../report-helpers.js";
 
 /** `[tripId, personId, date]` of each eligibility violation, in report order. */
 function boardings(report: ValidationReport): [string, string, string][] {

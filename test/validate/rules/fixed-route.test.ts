@@ -6,26 +6,9 @@
  * (15 min, 2.5 km); T04 (trips[3]) is an empty run 19:45 → 19:55 on 2022-05-16.
  */
 import { describe, expect, it } from "vitest";
-import {
-  type RuleCode,
-  type ValidationReport,
-  type ViolationOf,
-  validateRoster,
-} from "../../../src/index.js";
+import { validateRoster } from "../../../src/index.js";
 import { fixtureScenario, LOOP, validRoster } from "../../fixtures/valid-roster.js";
-
-/** The codes that fired, with their counts, in report order. */
-function firing(report: ValidationReport): [string, number][] {
-  return Object.entries(report.counts).filter(([, n]) => n > 0);
-}
-
-function violationsOf<C extends RuleCode>(report: ValidationReport, code: C): ViolationOf<C>[] {
-  return report.violations.filter((v): v is ViolationOf<C> => v.code === code);
-}
-
-function expectMentions(text: string | undefined, ...fragments: string[]): void {
-  for (const fragment of fragments) expect(text).toContain(fragment);
-}
+import { expectMentions, firing, violationsOf } from "../report-helpers.js";
 
 /** The fixture roster with T04 arriving at `hhmm` on 2022-05-16 instead of 19:55. */
 function withT04Arriving(hhmm: string): any {

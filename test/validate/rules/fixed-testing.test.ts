@@ -1,34 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  type Roster,
-  type RuleCode,
-  type ScenarioInput,
-  type Trip,
-  type ValidationReport,
-  type ViolationOf,
-  validateRoster,
-} from "../../../src/index.js";
+import { type Roster, type ScenarioInput, validateRoster } from "../../../src/index.js";
 import { fixtureScenario, validRoster } from "../../fixtures/valid-roster.js";
-
-/** The codes that fired, with their counts. */
-function nonZero(report: ValidationReport): Record<string, number> {
-  return Object.fromEntries(Object.entries(report.counts).filter(([, n]) => n > 0));
-}
-
-function violationsOf<C extends RuleCode>(report: ValidationReport, code: C): ViolationOf<C>[] {
-  return report.violations.filter((v): v is ViolationOf<C> => v.code === code);
-}
-
-/** An instant of the fixture's zone, from local `YYYY-MM-DDTHH:mm`. */
-function local(text: string): string {
-  return `${text}:00+08:00`;
-}
-
-function tripOf(roster: Roster, id: string): Trip {
-  const trip = roster.trips.find((candidate) => candidate.id === id);
-  if (trip === undefined) throw new Error(`no trip ${id}`);
-  return trip;
-}
+import { local, nonZero, tripOf, violationsOf } from "../report-helpers.js";
 
 function testOf(roster: Roster, personId: string, kind: string, at: string) {
   const test = roster.tests.find(

@@ -4,26 +4,9 @@
  * d1 in the fixture).
  */
 import { describe, expect, it } from "vitest";
-import {
-  type RuleCode,
-  type ValidationReport,
-  type ViolationOf,
-  validateRoster,
-} from "../../../src/index.js";
+import { validateRoster } from "../../../src/index.js";
 import { fixtureScenario, LOOP, validRoster } from "../../fixtures/valid-roster.js";
-
-/** The codes that fired, with their counts, in report order. */
-function firing(report: ValidationReport): [string, number][] {
-  return Object.entries(report.counts).filter(([, n]) => n > 0);
-}
-
-function violationsOf<C extends RuleCode>(report: ValidationReport, code: C): ViolationOf<C>[] {
-  return report.violations.filter((v): v is ViolationOf<C> => v.code === code);
-}
-
-function expectMentions(text: string | undefined, ...fragments: string[]): void {
-  for (const fragment of fragments) expect(text).toContain(fragment);
-}
+import { expectMentions, firing, violationsOf } from "../report-helpers.js";
 
 /** A second loop over the same dormitory, plant and roads as LOOP, under another id. */
 const SECOND_LOOP = "e1/d1/p1-second";

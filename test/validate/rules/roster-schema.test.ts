@@ -5,25 +5,12 @@
 import { describe, expect, it } from "vitest";
 import {
   formatReport,
-  type RuleCode,
   type ValidationReport,
   type ViolationOf,
   validateRoster,
 } from "../../../src/index.js";
 import { fixtureScenario, validRoster } from "../../fixtures/valid-roster.js";
-
-/** The codes that fired, with their counts, in report order. */
-function firing(report: ValidationReport): [string, number][] {
-  return Object.entries(report.counts).filter(([, n]) => n > 0);
-}
-
-function violationsOf<C extends RuleCode>(report: ValidationReport, code: C): ViolationOf<C>[] {
-  return report.violations.filter((v): v is ViolationOf<C> => v.code === code);
-}
-
-function expectMentions(text: string | undefined, ...fragments: string[]): void {
-  for (const fragment of fragments) expect(text).toContain(fragment);
-}
+import { expectMentions, firing, violationsOf } from "../report-helpers.js";
 
 /** Asserts exactly one roster-schema violation at `path`, and that nothing else fired. */
 function expectOnlySchemaViolationAt(

@@ -3,26 +3,9 @@
  * vehicle, driver, site, enterprise) or in the roster itself (loop, vehicle entry).
  */
 import { describe, expect, it } from "vitest";
-import {
-  type RuleCode,
-  type ValidationReport,
-  type ViolationOf,
-  validateRoster,
-} from "../../../src/index.js";
+import { type ValidationReport, type ViolationOf, validateRoster } from "../../../src/index.js";
 import { fixtureScenario, LOOP, validRoster } from "../../fixtures/valid-roster.js";
-
-/** The codes that fired, with their counts, in report order. */
-function firing(report: ValidationReport): [string, number][] {
-  return Object.entries(report.counts).filter(([, n]) => n > 0);
-}
-
-function violationsOf<C extends RuleCode>(report: ValidationReport, code: C): ViolationOf<C>[] {
-  return report.violations.filter((v): v is ViolationOf<C> => v.code === code);
-}
-
-function expectMentions(text: string | undefined, ...fragments: string[]): void {
-  for (const fragment of fragments) expect(text).toContain(fragment);
-}
+import { expectMentions, firing, violationsOf } from "../report-helpers.js";
 
 /** The one unknown-reference violation of `report`. */
 function onlyUnknownReference(report: ValidationReport): ViolationOf<"unknown-reference"> {
