@@ -10,6 +10,7 @@ import { NotFoundError, ScenarioError } from "../../src/errors.js";
 import type { ScenarioInput, Schedule, Shift } from "../../src/scenario/schema.js";
 import { shiftInstances } from "../../src/shifts.js";
 import { expandSchedule, scheduledShiftId } from "../../src/time/shift-instances.js";
+import { minimalScenario as sharedMinimalScenario } from "../fixtures/minimal-scenario.js";
 import { clockOf, dateOf, dayOf } from "./zone-oracle.js";
 
 const NUM_RUNS = 200;
@@ -251,30 +252,9 @@ describe("expandSchedule — examples", () => {
   });
 });
 
+/** The shared minimal scenario (one day worker, one driver), with some fields replaced. */
 function minimalScenario(overrides: Partial<ScenarioInput> = {}): ScenarioInput {
-  return {
-    timeZone: "Asia/Shanghai",
-    horizon: { start: "2022-05-16", days: 3 },
-    enterprises: [{ id: "e1", name: "E1", closedHousing: true, positiveCases: [] }],
-    sites: [
-      { id: "d1", name: "D", kind: "dormitory", node: "a" },
-      { id: "p1", name: "P", kind: "plant", node: "b" },
-    ],
-    roads: { edges: [{ from: "a", to: "b", minutes: 10, km: 3 }] },
-    shifts: [{ id: "day", start: "08:00", end: "17:00" }],
-    staff: [
-      {
-        id: "w1",
-        enterpriseId: "e1",
-        dormitoryId: "d1",
-        plantId: "p1",
-        role: "worker",
-        schedule: { cycle: ["day"], anchor: "2022-05-16" },
-      },
-    ],
-    vehicles: [{ id: "v1", seats: 19 }],
-    ...overrides,
-  };
+  return { ...sharedMinimalScenario(), ...overrides };
 }
 
 describe("shiftInstances", () => {
