@@ -1,14 +1,15 @@
 /**
  * The scenario's vehicles and drivers, handed out to loops. A loop takes the most
  * restricted vehicle it may use first (a vehicle reserved for it is useless elsewhere),
- * and among those the smallest that carries everyone still waiting, else the largest.
+ * and among those the smallest that carries everyone still waiting; when none there does,
+ * the smallest that does from a less restricted bucket, else the largest anywhere.
  * A vehicle goes out only with a driver who lives in the loop's dormitory.
  */
 import { vehicleCapacity } from "../capacity.js";
 import type { Loop } from "../loops.js";
 import { compareText } from "../order.js";
 import type { ScenarioModel } from "../scenario/model.js";
-import type { Staff, Vehicle } from "../scenario/schema.js";
+import type { Policy, Staff, Vehicle } from "../scenario/schema.js";
 
 export interface Allocation {
   vehicle: Vehicle;
@@ -42,6 +43,8 @@ export class FleetPool {
     private readonly buckets: Map<string, Bucket>,
     /** Unassigned drivers per dormitory, sorted by id. */
     private readonly drivers: Map<string, Staff[]>,
+    /** The scenario's policy (packing reads the trip windows from it). */
+    readonly policy: Policy,
   ) {}
 
   /** Every vehicle of the scenario that can carry anyone, and every driver. */
@@ -67,7 +70,7 @@ export class FleetPool {
       drivers.set(person.dormitoryId, list);
     }
     for (const list of drivers.values()) list.sort((a, b) => compareText(a.id, b.id));
-    return new FleetPool(buckets, drivers);
+    return new FleetPool(buckets, drivers, model.scenario.policy);
   }
 
   /** A copy of just what `loop` may draw on, for a trial packing that may be thrown away. */
@@ -75,7 +78,7 @@ export class FleetPool {
     const buckets = new Map<string, Bucket>();
     for (const key of bucketKeysFor(loop)) buckets.set(key, [...(this.buckets.get(key) ?? [])]);
     const drivers = new Map([[loop.dormitoryId, [...(this.drivers.get(loop.dormitoryId) ?? [])]]]);
-    return new FleetPool(buckets, drivers);
+    return new FleetPool(buckets, drivers, this.policy);
   }
 
   /** Takes over what a fork of `loop` has left, after the trial that used it was chosen. */
@@ -84,16 +87,18 @@ export class FleetPool {
     this.drivers.set(loop.dormitoryId, fork.drivers.get(loop.dormitoryId) ?? []);
   }
 
-  /** A vehicle and a driver for `loop`, or the reason there is none (no vehicle comes first). */
+  /**
+   * A vehicle and a driver for `loop`, or the reason there is none (no vehicle comes first).
+   * `waiting`: riders still to place; see `pickVehicle` for which vehicle that gives.
+   */
   acquire(loop: Loop, waiting: number): Allocation | { reason: "no-vehicle" | "no-driver" } {
-    const bucket = bucketKeysFor(loop)
+    const buckets = bucketKeysFor(loop)
       .map((key) => this.buckets.get(key))
-      .find((found) => found !== undefined && found.length > 0);
-    if (bucket === undefined) return { reason: "no-vehicle" };
+      .filter((found): found is Bucket => found !== undefined && found.length > 0);
+    if (buckets.length === 0) return { reason: "no-vehicle" };
     const drivers = this.drivers.get(loop.dormitoryId) ?? [];
     if (drivers.length === 0) return { reason: "no-driver" };
-    let index = bucket.findIndex((entry) => entry.capacity >= waiting);
-    if (index === -1) index = bucket.length - 1;
+    const { bucket, index } = pickVehicle(buckets, waiting);
     const [taken] = bucket.splice(index, 1);
     // Prefer a driver of the loop's own enterprise; any driver living in the dormitory will do.
     let driverIndex = drivers.findIndex((driver) => driver.enterpriseId === loop.enterpriseId);
@@ -102,6 +107,36 @@ export class FleetPool {
     const { vehicle, capacity } = taken as { vehicle: Vehicle; capacity: number };
     return { vehicle, capacity, driverId: (driver as Staff).id };
   }
+}
+
+/**
+ * Which vehicle to take from the buckets a loop may use (most restricted first, each sorted
+ * by capacity): the smallest in the most restricted bucket that carries everyone waiting;
+ * failing that, the smallest in any bucket that does (a reserved vehicle too small for the
+ * loop only adds a vehicle); failing that, the largest anywhere. Ties go to the more
+ * restricted bucket.
+ */
+function pickVehicle(
+  buckets: readonly Bucket[],
+  waiting: number,
+): { bucket: Bucket; index: number } {
+  const first = buckets[0] as Bucket;
+  const fits = first.findIndex((entry) => entry.capacity >= waiting);
+  if (fits !== -1) return { bucket: first, index: fits };
+  let best: { bucket: Bucket; index: number; capacity: number } | undefined;
+  for (const bucket of buckets) {
+    const index = bucket.findIndex((entry) => entry.capacity >= waiting);
+    const capacity = (bucket[index] as { capacity: number } | undefined)?.capacity;
+    if (capacity !== undefined && (best === undefined || capacity < best.capacity))
+      best = { bucket, index, capacity };
+  }
+  if (best !== undefined) return best;
+  for (const bucket of buckets) {
+    const index = bucket.length - 1;
+    const capacity = (bucket[index] as { capacity: number }).capacity;
+    if (best === undefined || capacity > best.capacity) best = { bucket, index, capacity };
+  }
+  return best as { bucket: Bucket; index: number };
 }
 
 /** Whether a vehicle's restrictions let it serve a loop (a mixed loop takes unreserved vehicles). */

@@ -4,7 +4,13 @@
  * capacity, and its trips must still chain in time. Riders with one pattern move as a group
  * (first-fit over groups), so that groups whose days interleave — a four-on/four-off crew
  * and its counterpart — fill the same vehicles, and a day crew and a night crew share a
- * vehicle that brings one in and takes the other home.
+ * vehicle that brings one in and takes the other home. A group may also ride at a retimed
+ * pattern (retime.ts): what does not fit a vehicle at the pattern's own times may ride
+ * there as a second load earlier (in) and later (home) within the shift's windows.
+ *
+ * A new vehicle is sized to everyone still waiting for the group's trips (this group's rest
+ * and later groups needing the same trips), not to this group's rest alone: a bus just big
+ * enough for the last few riders of one crew leaves no room for the next crew.
  *
  * First fit depends on the order of the groups, so several orders are tried (largest
  * volume first, largest group first, longest pattern first, then — for loops of up to 40
@@ -14,12 +20,15 @@
 
 import type { Loop } from "../loops.js";
 import { compareText } from "../order.js";
-import type { Vehicle } from "../scenario/schema.js";
+import type { Policy, Vehicle } from "../scenario/schema.js";
 import { seededRandom } from "../seeded-random.js";
 import { type ChainRules, chainRuns, mergeKeys } from "./chain.js";
 import type { Rider, UnservedShift } from "./demand.js";
 import type { FleetPool } from "./fleet-pool.js";
+import { type RetimeRules, retimings } from "./retime.js";
 import type { TripKey } from "./trip-key.js";
+
+const MS_PER_MINUTE = 60_000;
 
 /** Group orders tried per loop, at most. */
 const TRIALS = 16;
@@ -41,6 +50,8 @@ interface Group {
   pattern: string;
   keys: TripKey[];
   riders: Rider[];
+  /** The pattern itself first, then its retimings (see retime.ts). */
+  timings: TripKey[][];
 }
 
 interface Packing {
@@ -66,6 +77,34 @@ function unserve(riders: readonly Rider[], reason: string, into: UnservedShift[]
     for (const date of rider.dates) into.push({ personId: rider.personId, date, reason });
 }
 
+/** Whether a vehicle already running `vehicle.keys` can also run `keys`. */
+function chainsWith(vehicle: LoopVehicle, keys: readonly TripKey[], rules: ChainRules): boolean {
+  return chainRuns(mergeKeys(vehicle.keys, keys), rules, false) !== undefined;
+}
+
+/** The riders as they ride at the given timing (the same objects at the pattern's own). */
+function retimed(riders: readonly Rider[], group: Group, keys: TripKey[]): Rider[] {
+  if (keys === group.keys) return [...riders];
+  return riders.map((rider) => ({ personId: rider.personId, keys, dates: rider.dates }));
+}
+
+/**
+ * Boards as many of the group's riders from `next` on as the vehicle takes, timing by
+ * timing (a second timing is a second load of the same shifts). Returns the new `next`.
+ */
+function boardGroup(vehicle: LoopVehicle, group: Group, next: number, rules: ChainRules): number {
+  let boarded = next;
+  for (const keys of group.timings) {
+    if (boarded === group.riders.length) break;
+    const room = roomFor(vehicle, keys);
+    if (room <= 0 || !chainsWith(vehicle, keys, rules)) continue;
+    const taken = group.riders.slice(boarded, boarded + room);
+    board(vehicle, retimed(taken, group, keys), keys);
+    boarded += taken.length;
+  }
+  return boarded;
+}
+
 /** One first-fit packing of the groups in the given order. */
 function packInOrder(
   loop: Loop,
@@ -75,34 +114,42 @@ function packInOrder(
 ): Packing {
   const vehicles: LoopVehicle[] = [];
   const unserved: UnservedShift[] = [];
-  for (const { keys, riders } of groups) {
+  const stillToPlace = new Map<TripKey, number>();
+  const count = (group: Group, sign: number) => {
+    for (const key of group.keys)
+      stillToPlace.set(key, (stillToPlace.get(key) ?? 0) + sign * group.riders.length);
+  };
+  for (const group of groups) count(group, 1);
+  // A new vehicle will carry the rest of this group and whoever still needs the same trips.
+  const waitingFor = (group: Group, next: number) =>
+    Math.max(...group.keys.map((key) => stillToPlace.get(key) ?? 0)) - next;
+  for (const group of groups) {
+    const { riders } = group;
     let next = 0;
     for (const vehicle of vehicles) {
       if (next === riders.length) break;
-      const room = roomFor(vehicle, keys);
-      if (room <= 0 || chainRuns(mergeKeys(vehicle.keys, keys), rules, false) === undefined)
-        continue;
-      const taken = riders.slice(next, next + room);
-      board(vehicle, taken, keys);
-      next += taken.length;
+      next = boardGroup(vehicle, group, next, rules);
     }
-    if (next < riders.length && chainRuns(keys, rules, false) === undefined) {
+    if (
+      next < riders.length &&
+      group.timings.every((keys) => chainRuns(keys, rules, false) === undefined)
+    ) {
       // No vehicle can run this pattern's trips (too tight to chain, or too long for a driver).
       unserve(riders.slice(next), "no-vehicle", unserved);
+      count(group, -1);
       continue;
     }
     while (next < riders.length) {
-      const allocation = pool.acquire(loop, riders.length - next);
+      const allocation = pool.acquire(loop, waitingFor(group, next));
       if ("reason" in allocation) {
         unserve(riders.slice(next), allocation.reason, unserved);
         break;
       }
       const vehicle: LoopVehicle = { ...allocation, keys: [], load: new Map(), riders: [] };
       vehicles.push(vehicle);
-      const taken = riders.slice(next, next + vehicle.capacity);
-      board(vehicle, taken, keys);
-      next += taken.length;
+      next = boardGroup(vehicle, group, next, rules);
     }
+    count(group, -1);
   }
   return { vehicles, unserved };
 }
@@ -139,6 +186,17 @@ function* groupOrders(groups: readonly Group[], loopId: string): Generator<Group
   }
 }
 
+function retimeRulesOf(rules: ChainRules, policy: Policy): RetimeRules {
+  return {
+    toPlantMinutes: rules.toPlantMs / MS_PER_MINUTE,
+    toDormitoryMinutes: rules.toDormitoryMs / MS_PER_MINUTE,
+    disinfectionMinutes: rules.disinfectionMs / MS_PER_MINUTE,
+    earlierInMinutes: policy.maxWaitMinutes - policy.arriveBeforeShiftMinutes,
+    laterHomeMinutes: policy.maxWaitMinutes - policy.departAfterShiftMinutes,
+    clock: rules.clock,
+  };
+}
+
 function isBetter(candidate: Packing, best: Packing): boolean {
   return (
     candidate.unserved.length < best.unserved.length ||
@@ -159,12 +217,16 @@ export function packLoop(
   unserved: UnservedShift[],
   lowerBound: number,
 ): LoopVehicle[] {
+  const retimeRules = retimeRulesOf(rules, pool.policy);
   const byPattern = new Map<string, Group>();
   for (const rider of riders) {
     const pattern = rider.keys.join(",");
     const group = byPattern.get(pattern);
-    if (group === undefined) byPattern.set(pattern, { pattern, keys: rider.keys, riders: [rider] });
-    else group.riders.push(rider);
+    if (group === undefined) {
+      const timings = retimings(rider.keys, retimeRules);
+      timings[0] = rider.keys;
+      byPattern.set(pattern, { pattern, keys: rider.keys, riders: [rider], timings });
+    } else group.riders.push(rider);
   }
   const groups = [...byPattern.values()];
   for (const group of groups) group.riders.sort((a, b) => compareText(a.personId, b.personId));
