@@ -19,6 +19,8 @@ export interface ScenarioModel {
   staff: ReadonlyMap<string, Staff>;
   /** Each staff member's position in `scenario.staff`, for arrays indexed by person. */
   staffIndex: ReadonlyMap<string, number>;
+  /** The staff ids in scenario order (`staffIds[staffIndex.get(id)] === id`). */
+  staffIds: readonly string[];
   vehicles: ReadonlyMap<string, Vehicle>;
 }
 
@@ -43,6 +45,7 @@ export function scenarioModel(input: unknown): ScenarioModel {
     shifts: byId(scenario.shifts),
     staff: byId(scenario.staff),
     staffIndex: new Map(scenario.staff.map((person, index) => [person.id, index])),
+    staffIds: scenario.staff.map((person) => person.id),
     vehicles: byId(scenario.vehicles),
   };
   models.set(scenario, model);

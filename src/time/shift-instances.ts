@@ -87,8 +87,45 @@ function cachedInterval(
   return interval;
 }
 
-/** Every shift instance of a schedule whose start date lies in `[firstDay, firstDay + days)`. */
+/**
+ * Expansions of rotating schedules per scenario (keyed by its shift map). A district has
+ * a hundred thousand workers but a handful of distinct rotations: two workers whose cycles
+ * are equal and in the same phase over the horizon work the same shift instances.
+ */
+const expansionCaches = new WeakMap<
+  ReadonlyMap<string, Shift>,
+  Map<string, readonly ShiftInstance[]>
+>();
+
+/**
+ * Every shift instance of a schedule whose start date lies in `[firstDay, firstDay + days)`,
+ * in date order. The result is shared between equal schedules: do not change it.
+ */
 export function expandSchedule(
+  schedule: Schedule,
+  shifts: ReadonlyMap<string, Shift>,
+  firstDay: DayNumber,
+  days: number,
+  zone: string,
+): readonly ShiftInstance[] {
+  if ("dates" in schedule) return expandOnce(schedule, shifts, firstDay, days, zone);
+  const length = schedule.cycle.length;
+  const phase = (((firstDay - civilDay(schedule.anchor)) % length) + length) % length;
+  const key = `${zone}|${firstDay}|${days}|${phase}|${JSON.stringify(schedule.cycle)}`;
+  let cache = expansionCaches.get(shifts);
+  if (cache === undefined) {
+    cache = new Map();
+    expansionCaches.set(shifts, cache);
+  }
+  let instances = cache.get(key);
+  if (instances === undefined) {
+    instances = Object.freeze(expandOnce(schedule, shifts, firstDay, days, zone));
+    cache.set(key, instances);
+  }
+  return instances;
+}
+
+function expandOnce(
   schedule: Schedule,
   shifts: ReadonlyMap<string, Shift>,
   firstDay: DayNumber,

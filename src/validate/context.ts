@@ -1,44 +1,50 @@
 /**
- * The validator's one indexing pass over a roster: instants parsed once into numbers,
- * trips by vehicle and boardings by person sorted by departure, tests by person and kind.
- * Every rule reads these indexes; none re-parses a date or searches an array by id.
+ * The validator's one indexing pass over a read roster: trips in departure order, and per
+ * person (by index) the trips they ride, the trips they drive and their tests, each list
+ * in time order. Every rule reads these indexes; none re-parses a date or searches by id.
  */
 import { pushTo } from "../collections.js";
 import { eligibilityIndex } from "../eligibility.js";
 import { roadGraphOf } from "../loops.js";
 import { compareText } from "../order.js";
 import type { RoadGraph } from "../roads/road-graph.js";
-import type { Roster, RosterLoop, RosterVehicle, Trip } from "../roster/schema.js";
+import type { RosterLoop, RosterVehicle } from "../roster/schema.js";
 import type { ScenarioModel } from "../scenario/model.js";
-import type { Policy } from "../scenario/schema.js";
+import type { Policy, Staff } from "../scenario/schema.js";
 import { type DayNumber, formatCivilDate } from "../time/civil-date.js";
 import { formatClockTime } from "../time/clock-time.js";
-import { parseInstant } from "../time/instant.js";
 import { ZoneClock } from "../time/zone-clock.js";
+import { type Groups, groupPairs } from "./groups.js";
+import type { IdTable } from "./id-table.js";
+import type { IndexedRoster } from "./read-roster.js";
 
 export interface ValidationContext {
   model: ScenarioModel;
   policy: Policy;
-  roster: Roster;
+  roster: IndexedRoster;
   clock: ZoneClock;
   roads: RoadGraph;
   isEligible: (enterpriseId: string, day: DayNumber) => boolean;
+  /** Every person id the roster names; indexes below `people.knownCount` are staff. */
+  people: IdTable;
+  /** The staff member at a person index, or `undefined` for an id the scenario lacks. */
+  staffAt: (person: number) => Staff | undefined;
   loops: ReadonlyMap<string, RosterLoop>;
   /** The first `vehicles` entry of each vehicle id (later ones are `fixed-vehicle` breaks). */
   vehicleEntries: ReadonlyMap<string, RosterVehicle>;
   /** Departure and arrival of trip i, epoch ms. */
   departs: Float64Array;
   arrives: Float64Array;
+  /** 1 where trip i goes to the plant. */
+  toPlant: Uint8Array;
   /** Trip indexes per vehicle id, in departure order. */
   tripsByVehicle: ReadonlyMap<string, number[]>;
-  /** Trip indexes per passenger id, in departure order. */
-  boardingsByPerson: ReadonlyMap<string, number[]>;
-  /** Trip indexes per driver id, in departure order. */
-  tripsByDriver: ReadonlyMap<string, number[]>;
-  /** Indexes into `roster.tests` per person id, in time order. */
-  testsByPerson: ReadonlyMap<string, number[]>;
-  /** The instant of test i, epoch ms. */
-  testTimes: Float64Array;
+  /** Per person index: the trips they ride, in departure order, each trip once. */
+  ridesByPerson: Groups;
+  /** Per person index: the trips they drive, in departure order. */
+  drivesByPerson: Groups;
+  /** Per person index: their tests (indexes into `roster.tests`), in time order. */
+  testsByPerson: Groups;
   /** `personId|date` keys of the unserved list. */
   unserved: ReadonlySet<string>;
   /** A trip as a person would name it: `trip T12 (2022-05-16 07:20 A → B)`. */
@@ -47,58 +53,80 @@ export interface ValidationContext {
   tripDate: (tripIndex: number) => string;
 }
 
-/** Builds the indexes. Instants are valid here: the roster passed the shape check. */
-export function buildValidationContext(model: ScenarioModel, roster: Roster): ValidationContext {
-  const clock = new ZoneClock(model.zone);
-  const trips = roster.trips;
-  const departs = new Float64Array(trips.length);
-  const arrives = new Float64Array(trips.length);
-  const tripsByVehicle = new Map<string, number[]>();
-  const boardingsByPerson = new Map<string, number[]>();
-  const tripsByDriver = new Map<string, number[]>();
-  for (let i = 0; i < trips.length; i++) {
-    const trip = trips[i] as Trip;
-    departs[i] = parseInstant(trip.depart) ?? Number.NaN;
-    arrives[i] = parseInstant(trip.arrive) ?? Number.NaN;
-  }
-  // One sort of all trips into departure order (ties by arrival, then id: deterministic
-  // whatever the input order); every per-vehicle, per-driver and per-person list is then
-  // filled in that order and needs no sort of its own.
-  const order = Array.from(trips.keys()).sort(
+/**
+ * Trip indexes in departure order, ties by arrival, then id: deterministic whatever the
+ * input order. Every per-person and per-vehicle list is filled in this order and needs no
+ * sort of its own.
+ */
+function departureOrder(roster: IndexedRoster): Int32Array {
+  const { departs, arrives, trips } = roster;
+  const order = new Int32Array(trips.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort(
     (a, b) =>
       (departs[a] as number) - (departs[b] as number) ||
       (arrives[a] as number) - (arrives[b] as number) ||
-      compareText((trips[a] as Trip).id, (trips[b] as Trip).id),
+      compareText(trips[a]?.id ?? "", trips[b]?.id ?? ""),
   );
-  for (const i of order) {
-    const trip = trips[i] as Trip;
-    pushTo(tripsByVehicle, trip.vehicleId, i);
-    pushTo(tripsByDriver, trip.driverId, i);
-    for (const passenger of trip.passengers) {
-      // A name listed twice on one manifest is one boarding (fixed-person reports the repeat).
-      const list = boardingsByPerson.get(passenger.personId);
-      if (list === undefined) boardingsByPerson.set(passenger.personId, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
+}
+
+/** Per person, the trips they ride in `order`; a name listed twice on one manifest counts once. */
+function ridesByPerson(roster: IndexedRoster, order: Int32Array): Groups {
+  const { boardingStart, boardingPerson, people } = roster;
+  const lastTrip = new Int32Array(people.size);
+  return groupPairs(people.size, (visit) => {
+    lastTrip.fill(-1);
+    for (const i of order) {
+      const end = boardingStart[i + 1] as number;
+      for (let b = boardingStart[i] as number; b < end; b++) {
+        const person = boardingPerson[b] as number;
+        if (lastTrip[person] === i) continue; // fixed-person reports the repeat
+        lastTrip[person] = i;
+        visit(person, i);
+      }
+    }
+  });
+}
+
+/** Per person, their tests in time order (a planned roster lists them so already). */
+function testsByPerson(roster: IndexedRoster): Groups {
+  const { tests, people } = roster;
+  const groups = groupPairs(people.size, (visit) => {
+    for (let t = 0; t < tests.length; t++) visit(tests.person[t] as number, t);
+  });
+  const byTime = (a: number, b: number) =>
+    (tests.at[a] as number) - (tests.at[b] as number) || a - b;
+  for (let person = 0; person < people.size; person++) {
+    const start = groups.start[person] as number;
+    const end = groups.start[person + 1] as number;
+    for (let k = start + 1; k < end; k++) {
+      if (byTime(groups.items[k - 1] as number, groups.items[k] as number) < 0) continue;
+      groups.items.subarray(start, end).sort(byTime);
+      break;
     }
   }
+  return groups;
+}
 
-  const tests = roster.tests;
-  const testTimes = new Float64Array(tests.length);
-  const testsByPerson = new Map<string, number[]>();
-  for (let i = 0; i < tests.length; i++) {
-    const test = tests[i] as Roster["tests"][number];
-    testTimes[i] = parseInstant(test.at) ?? Number.NaN;
-    pushTo(testsByPerson, test.personId, i);
+/** Builds the indexes. The roster has passed the shape check. */
+export function buildValidationContext(
+  model: ScenarioModel,
+  roster: IndexedRoster,
+): ValidationContext {
+  const clock = new ZoneClock(model.zone);
+  const { trips, departs, arrives, people } = roster;
+  const order = departureOrder(roster);
+  const toPlant = new Uint8Array(trips.length);
+  const tripsByVehicle = new Map<string, number[]>();
+  for (const i of order) {
+    const trip = trips[i];
+    if (trip === undefined) continue;
+    toPlant[i] = trip.direction === "to-plant" ? 1 : 0;
+    pushTo(tripsByVehicle, trip.vehicleId, i);
   }
-  const byTime = (a: number, b: number) =>
-    (testTimes[a] as number) - (testTimes[b] as number) || a - b;
-  for (const list of testsByPerson.values()) {
-    // A planned roster lists each person's tests in time order already: check before sorting.
-    let sorted = true;
-    for (let k = 1; k < list.length && sorted; k++)
-      sorted = byTime(list[k - 1] as number, list[k] as number) < 0;
-    if (!sorted) list.sort(byTime);
-  }
+  const drivesByPerson = groupPairs(people.size, (visit) => {
+    for (const i of order) visit(roster.tripDriver[i] as number, i);
+  });
 
   const loops = new Map<string, RosterLoop>();
   for (const loop of roster.loops) if (!loops.has(loop.id)) loops.set(loop.id, loop);
@@ -106,12 +134,13 @@ export function buildValidationContext(model: ScenarioModel, roster: Roster): Va
   for (const entry of roster.vehicles)
     if (!vehicleEntries.has(entry.vehicleId)) vehicleEntries.set(entry.vehicleId, entry);
 
+  const staff = model.scenario.staff;
   const siteName = (siteId: string) => model.sites.get(siteId)?.name ?? siteId;
   const tripDate = (i: number) => formatCivilDate(clock.dayOf(departs[i] as number));
   const describeTrip = (i: number) => {
-    const trip = trips[i] as Trip;
+    const trip = trips[i];
     const when = `${tripDate(i)} ${formatClockTime(clock.minuteOfDay(departs[i] as number))}`;
-    return `trip ${trip.id} (${when} ${siteName(trip.from)} → ${siteName(trip.to)})`;
+    return `trip ${trip?.id} (${when} ${siteName(trip?.from ?? "")} → ${siteName(trip?.to ?? "")})`;
   };
 
   return {
@@ -121,15 +150,17 @@ export function buildValidationContext(model: ScenarioModel, roster: Roster): Va
     clock,
     roads: roadGraphOf(model),
     isEligible: eligibilityIndex(model),
+    people,
+    staffAt: (person) => (people.isKnown(person) ? staff[person] : undefined),
     loops,
     vehicleEntries,
     departs,
     arrives,
+    toPlant,
     tripsByVehicle,
-    boardingsByPerson,
-    tripsByDriver,
-    testsByPerson,
-    testTimes,
+    ridesByPerson: ridesByPerson(roster, order),
+    drivesByPerson,
+    testsByPerson: testsByPerson(roster),
     unserved: new Set(roster.unserved.map((entry) => `${entry.personId}|${entry.date}`)),
     describeTrip,
     tripDate,

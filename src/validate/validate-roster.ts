@@ -42,7 +42,7 @@ export function validateRoster(
 ): ValidationReport {
   const model = scenarioModel(scenario);
   const collector = new ViolationCollector(violationLimit(options?.maxViolations));
-  const shape = checkRosterSchema(model.scenario, roster);
+  const shape = checkRosterSchema(model, roster);
   if ("violations" in shape) {
     for (const violation of shape.violations) collector.add(violation);
     return collector.report();

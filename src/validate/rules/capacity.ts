@@ -8,44 +8,58 @@ import type { Rule } from "../rule.js";
 
 export const checkCapacity: Rule<"capacity"> = (context, emit) => {
   const { model, roster, policy } = context;
+  const { boardingStart, boardingPerson, boardingSeat, people } = roster;
+  // Who sits in each seat, reused from trip to trip: seat s is taken on trip i when
+  // takenOn[s] === i (so nothing needs clearing between trips).
+  let mostSeats = 0;
+  for (const vehicle of model.vehicles.values()) mostSeats = Math.max(mostSeats, vehicle.seats);
+  const takenOn = new Int32Array(mostSeats + 1).fill(-1);
+  const takenBy = new Int32Array(mostSeats + 1);
+
   roster.trips.forEach((trip, i) => {
     const vehicle = model.vehicles.get(trip.vehicleId);
     if (vehicle === undefined) return;
-    const ids = { tripId: trip.id, vehicleId: trip.vehicleId, date: context.tripDate(i) };
+    const ids = () => ({ tripId: trip.id, vehicleId: trip.vehicleId, date: context.tripDate(i) });
     const capacity = vehicleCapacity(vehicle.seats, policy.loadFactor);
-    const carried = trip.passengers.length;
+    const first = boardingStart[i] as number;
+    const end = boardingStart[i + 1] as number;
+    const carried = end - first;
     if (carried > capacity) {
       emit({
         code: "capacity",
-        ...ids,
+        ...ids(),
         carried,
         capacity,
         message: `${context.describeTrip(i)} carries ${carried} passengers; vehicle ${vehicle.id} holds ${capacity} at load factor ${policy.loadFactor}`,
       });
     }
-    const seated = new Map<number, string>();
-    for (const passenger of trip.passengers) {
-      const { seat, personId } = passenger;
+    for (let b = first; b < end; b++) {
+      const seat = boardingSeat[b] as number;
+      const person = boardingPerson[b] as number;
       if (seat < 1 || seat > vehicle.seats) {
+        const personId = people.idOf(person);
         emit({
           code: "capacity",
-          ...ids,
+          ...ids(),
           personId,
           seat,
           message: `${personId} on ${context.describeTrip(i)} sits in seat ${seat}; vehicle ${vehicle.id} has seats 1–${vehicle.seats}`,
         });
         continue;
       }
-      const first = seated.get(seat);
-      if (first === undefined) seated.set(seat, personId);
-      else if (first !== personId)
+      if (takenOn[seat] !== i) {
+        takenOn[seat] = i;
+        takenBy[seat] = person;
+      } else if (takenBy[seat] !== person) {
+        const personId = people.idOf(person);
         emit({
           code: "capacity",
-          ...ids,
+          ...ids(),
           personId,
           seat,
-          message: `${personId} on ${context.describeTrip(i)} shares seat ${seat} with ${first}`,
+          message: `${personId} on ${context.describeTrip(i)} shares seat ${seat} with ${people.idOf(takenBy[seat] as number)}`,
         });
+      }
     }
   });
 };

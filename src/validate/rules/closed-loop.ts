@@ -4,7 +4,7 @@
  * the plant. Guards the loop itself: two points, one line, and home at the end.
  * (Drivers move with their vehicle: vehicle-timing covers them.)
  */
-import type { Trip } from "../../roster/schema.js";
+import { groupOf } from "../groups.js";
 import type { Rule } from "../rule.js";
 import type { ClosedLoopViolation } from "../violations.js";
 
@@ -18,9 +18,10 @@ const EXPLAIN: Record<ClosedLoopViolation["reason"], string> = {
 };
 
 export const checkClosedLoop: Rule<"closed-loop"> = (context, emit) => {
-  const { model, roster, departs, arrives } = context;
+  const { model, roster, departs, arrives, toPlant } = context;
   const report = (personId: string, i: number, reason: ClosedLoopViolation["reason"]) => {
-    const trip = roster.trips[i] as Trip;
+    const trip = roster.trips[i];
+    if (trip === undefined) return;
     emit({
       code: "closed-loop",
       personId,
@@ -31,15 +32,15 @@ export const checkClosedLoop: Rule<"closed-loop"> = (context, emit) => {
       message: `${context.describeTrip(i)} of ${personId} ${EXPLAIN[reason]}`,
     });
   };
-  for (const [personId, boardings] of context.boardingsByPerson) {
-    if (model.staff.get(personId)?.role !== "worker") continue;
+  model.scenario.staff.forEach((person, index) => {
+    if (person.role !== "worker") return;
+    const personId = person.id;
     let previous = -1;
     let latestArrival = Number.NEGATIVE_INFINITY;
-    for (const i of boardings) {
-      const trip = roster.trips[i] as Trip;
+    for (const i of groupOf(context.ridesByPerson, index)) {
       if (previous === -1) {
-        if (trip.direction !== "to-plant") report(personId, i, "starts-at-plant");
-      } else if (trip.direction === (roster.trips[previous] as Trip).direction) {
+        if (toPlant[i] === 0) report(personId, i, "starts-at-plant");
+      } else if (toPlant[i] === toPlant[previous]) {
         report(personId, i, "does-not-alternate");
       } else if ((departs[i] as number) < latestArrival) {
         report(personId, i, "overlaps");
@@ -47,7 +48,6 @@ export const checkClosedLoop: Rule<"closed-loop"> = (context, emit) => {
       previous = i;
       latestArrival = Math.max(latestArrival, arrives[i] as number);
     }
-    if (previous !== -1 && (roster.trips[previous] as Trip).direction === "to-plant")
-      report(personId, previous, "ends-at-plant");
-  }
+    if (previous !== -1 && toPlant[previous] === 1) report(personId, previous, "ends-at-plant");
+  });
 };

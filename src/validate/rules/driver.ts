@@ -3,15 +3,16 @@
  * dormitory (drivers live inside the loop), for at most maxDriverMinutesPerDay of driving
  * per local day of departure. Guards the fixed vehicle's crew.
  */
-import type { Trip } from "../../roster/schema.js";
+
 import { formatCivilDate } from "../../time/civil-date.js";
 import { minutesBetween } from "../context.js";
+import type { TripRecord } from "../read-roster.js";
 import type { Rule } from "../rule.js";
 
 export const checkDriver: Rule<"driver"> = (context, emit) => {
   const { model, roster, clock, departs, arrives, policy } = context;
   const minutesByDriverDay = new Map<string, { driverId: string; day: number; minutes: number }>();
-  roster.trips.forEach((trip: Trip, i) => {
+  roster.trips.forEach((trip: TripRecord, i) => {
     const driver = model.staff.get(trip.driverId);
     if (driver === undefined) return;
     const loop = context.loops.get(trip.loopId);

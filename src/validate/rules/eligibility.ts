@@ -7,14 +7,23 @@ import { eligibilityOn } from "../../eligibility.js";
 import type { Rule } from "../rule.js";
 
 export const checkEligibility: Rule<"eligibility"> = (context, emit) => {
-  const { model, roster, clock, departs } = context;
+  const { model, roster, clock, departs, toPlant } = context;
+  const { boardingStart, boardingPerson } = roster;
   roster.trips.forEach((trip, i) => {
-    if (trip.direction !== "to-plant") return;
+    if (toPlant[i] === 0) return;
     const day = clock.dayOf(departs[i] as number);
-    for (const passenger of trip.passengers) {
-      const person = model.staff.get(passenger.personId);
+    // A manifest is mostly one enterprise: ask again only when the enterprise changes.
+    let askedFor: string | undefined;
+    let eligible = true;
+    const end = boardingStart[i + 1] as number;
+    for (let b = boardingStart[i] as number; b < end; b++) {
+      const person = context.staffAt(boardingPerson[b] as number);
       if (person === undefined || person.role !== "worker") continue;
-      if (context.isEligible(person.enterpriseId, day)) continue;
+      if (person.enterpriseId !== askedFor) {
+        askedFor = person.enterpriseId;
+        eligible = context.isEligible(askedFor, day);
+      }
+      if (eligible) continue;
       const date = context.tripDate(i);
       emit({
         code: "eligibility",

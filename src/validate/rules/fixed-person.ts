@@ -75,18 +75,21 @@ export const checkFixedPerson: Rule<"fixed-person"> = (context, emit) => {
     entry.words.push(words);
   };
 
+  const { boardingStart, boardingPerson, boardingSeat } = roster;
   roster.trips.forEach((trip, i) => {
     const loop = loops.get(trip.loopId);
     problems.clear();
-    for (const passenger of trip.passengers) {
-      const index = model.staffIndex.get(passenger.personId);
-      const person = index === undefined ? undefined : model.scenario.staff[index];
-      if (index === undefined || person === undefined) continue;
+    const end = boardingStart[i + 1] as number;
+    for (let b = boardingStart[i] as number; b < end; b++) {
+      const index = boardingPerson[b] as number;
+      const person = context.staffAt(index);
+      if (person === undefined) continue;
       if (lastTrip[index] === i) {
         problem(person.id, "listed-twice", "is listed twice on the manifest");
         continue;
       }
       lastTrip[index] = i;
+      const seat = boardingSeat[b] as number;
       const assignment = assignmentOf[index];
       if (assignment === undefined) problem(person.id, "unassigned", "has no assignment");
       else {
@@ -97,11 +100,11 @@ export const checkFixedPerson: Rule<"fixed-person"> = (context, emit) => {
             `is assigned to vehicle ${assignment.vehicleId}, not ${trip.vehicleId}`,
           );
         }
-        if (assignment.seat !== passenger.seat) {
+        if (assignment.seat !== seat) {
           problem(
             person.id,
             "other-seat",
-            `sits in seat ${passenger.seat}, not their fixed seat ${assignment.seat}`,
+            `sits in seat ${seat}, not their fixed seat ${assignment.seat}`,
           );
         }
       }

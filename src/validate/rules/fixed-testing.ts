@@ -5,10 +5,11 @@
  * Guards fixed testing (定檢): results before boarding.
  */
 import { getOrCreate } from "../../collections.js";
-import type { Roster } from "../../roster/schema.js";
+import type { Site } from "../../scenario/schema.js";
 import { formatCivilDate } from "../../time/civil-date.js";
 import { clockMinutes, formatClockTime } from "../../time/clock-time.js";
 import type { ValidationContext } from "../context.js";
+import { groupOf } from "../groups.js";
 import type { Rule } from "../rule.js";
 
 const MS_PER_MINUTE = 60_000;
@@ -27,12 +28,13 @@ function latestAtOrBefore(times: readonly number[], length: number, limit: numbe
 }
 
 /** A person's boardings as driver or passenger, in departure order, each trip once. */
-function boardingsOf(context: ValidationContext, personId: string): number[] {
-  const riding = context.boardingsByPerson.get(personId) ?? [];
-  const driving = context.tripsByDriver.get(personId);
-  if (driving === undefined) return riding;
+function boardingsOf(context: ValidationContext, person: number): Int32Array {
+  const riding = groupOf(context.ridesByPerson, person);
+  const driving = groupOf(context.drivesByPerson, person);
+  if (driving.length === 0) return riding;
   if (riding.length === 0) return driving;
-  return [...new Set([...riding, ...driving])].sort(
+  // Rare: a driver who also rides.
+  return Int32Array.from(new Set([...riding, ...driving])).sort(
     (a, b) => (context.departs[a] as number) - (context.departs[b] as number) || a - b,
   );
 }
@@ -65,6 +67,7 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
   const seen = new Uint8Array(regimes.length);
   const varies = new Uint8Array(regimes.length);
 
+  const { tests, people, tripDriver } = roster;
   const reportTest = (
     index: number,
     day: number,
@@ -73,11 +76,10 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
     say: (at: string) => string,
   ) => {
     const date = formatCivilDate(day);
-    const test = roster.tests[index] as Roster["tests"][number];
     emit({
       code: "fixed-testing",
-      personId: test.personId,
-      siteId: test.siteId,
+      personId: people.idOf(tests.person[index] as number),
+      siteId: tests.siteId[index] as string,
       date,
       path: ["tests", index],
       missingKinds: [],
@@ -86,30 +88,35 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
     });
   };
 
-  for (const [personId, indexes] of context.testsByPerson) {
-    const person = model.staff.get(personId);
+  for (let index = 0; index < people.knownCount; index++) {
+    const person = context.staffAt(index);
     if (person === undefined) continue;
+    const personId = person.id;
+    const indexes = groupOf(context.testsByPerson, index);
     counts.fill(0);
     seen.fill(0);
     varies.fill(0);
     let lastSlot = Number.NaN;
-    for (const index of indexes) {
-      const test = roster.tests[index] as Roster["tests"][number];
-      const at = context.testTimes[index] as number;
-      const site = model.sites.get(test.siteId);
+    let site: Site | undefined;
+    for (const t of indexes) {
+      const at = tests.at[t] as number;
+      const siteId = tests.siteId[t] as string;
+      const kindName = tests.kind[t] as string;
+      // A person's tests are usually all at one site: look it up only when it changes.
+      if (site?.id !== siteId) site = model.sites.get(siteId);
       if (site === undefined) continue;
       const day = clock.dayOf(at);
       const minute = clock.minuteOfDay(at);
-      const kind = kindIndex.get(test.kind);
+      const kind = kindIndex.get(kindName);
       if (kind === undefined) {
         const known = [...kindIndex.keys()].join(", ");
         reportTest(
-          index,
+          t,
           day,
           minute,
           "unknown-kind",
           (when) =>
-            `${personId}'s ${test.kind} test at ${when} is of a kind the policy does not know (${known})`,
+            `${personId}'s ${kindName} test at ${when} is of a kind the policy does not know (${known})`,
         );
         continue;
       }
@@ -117,26 +124,27 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
         seen[kind] = 1;
         firstMinute[kind] = minute;
       } else if (firstMinute[kind] !== minute) varies[kind] = 1;
-      if (test.siteId !== person.dormitoryId) {
+      if (siteId !== person.dormitoryId) {
         reportTest(
-          index,
+          t,
           day,
           minute,
           "other-site",
           (when) =>
-            `${personId}'s ${test.kind} test at ${when} is at ${test.siteId}, not at their dormitory ${person.dormitoryId}`,
+            `${personId}'s ${kindName} test at ${when} is at ${siteId}, not at their dormitory ${person.dormitoryId}`,
         );
         continue;
       }
       const { opens, closes } = hoursOf(site.id);
       if (minute < opens || minute >= closes) {
+        const name = site.name;
         reportTest(
-          index,
+          t,
           day,
           minute,
           "outside-hours",
           (when) =>
-            `${personId}'s ${test.kind} test at ${when} is outside ${site.name}'s opening hours ${formatClockTime(opens)}–${formatClockTime(closes)}`,
+            `${personId}'s ${kindName} test at ${when} is outside ${name}'s opening hours ${formatClockTime(opens)}–${formatClockTime(closes)}`,
         );
       } else if (site.testing !== undefined) {
         const slot =
@@ -144,8 +152,8 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
           opens +
           Math.floor((minute - opens) / site.testing.slotMinutes) * site.testing.slotMinutes;
         if (slot !== lastSlot) {
-          const people = getOrCreate(slotPeople, site.id, () => new Map<number, number>());
-          people.set(slot, (people.get(slot) ?? 0) + 1);
+          const inSlot = getOrCreate(slotPeople, site.id, () => new Map<number, number>());
+          inSlot.set(slot, (inSlot.get(slot) ?? 0) + 1);
           lastSlot = slot;
         }
       }
@@ -158,9 +166,9 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
       if (varies[kind] === 0) return;
       const minutes = [
         ...new Set(
-          indexes
-            .filter((index) => roster.tests[index]?.kind === regime.kind)
-            .map((index) => clock.minuteOfDay(context.testTimes[index] as number)),
+          [...indexes]
+            .filter((t) => tests.kind[t] === regime.kind)
+            .map((t) => clock.minuteOfDay(tests.at[t] as number)),
         ),
       ];
       const list = minutes.sort((a, b) => a - b).map(formatClockTime);
@@ -173,35 +181,33 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
       });
     });
 
-    for (const i of boardingsOf(context, personId)) checkBoarding(i, personId);
+    for (const i of boardingsOf(context, index)) checkBoarding(i, index);
   }
 
-  // People with boardings but no tests at all.
-  const untested = (personId: string, trips: readonly number[]) => {
-    if (context.testsByPerson.has(personId) || !model.staff.has(personId)) return;
-    counts.fill(0);
-    for (const i of trips) checkBoarding(i, personId);
-  };
-  for (const [personId, trips] of context.boardingsByPerson) untested(personId, trips);
-  for (const [personId, trips] of context.tripsByDriver) {
-    if (!context.boardingsByPerson.has(personId)) untested(personId, trips);
-  }
-
-  function checkBoarding(i: number, personId: string): void {
-    const depart = context.departs[i] as number;
-    const missing: string[] = [];
-    regimes.forEach((regime, kind) => {
+  /** The kinds a boarding at `depart` lacks a valid test of, or `undefined` if none. */
+  function missingKinds(depart: number): string[] | undefined {
+    let missing: string[] | undefined;
+    for (let kind = 0; kind < regimes.length; kind++) {
+      const regime = regimes[kind] as (typeof regimes)[number];
       const latest = latestAtOrBefore(
         times[kind] as number[],
         counts[kind] as number,
         depart - regime.resultMinutes * MS_PER_MINUTE,
       );
-      if (latest < depart - regime.validHours * MS_PER_HOUR) missing.push(regime.kind);
-    });
-    if (missing.length === 0) return;
+      if (latest >= depart - regime.validHours * MS_PER_HOUR) continue;
+      if (missing === undefined) missing = [];
+      missing.push(regime.kind);
+    }
+    return missing;
+  }
+
+  function checkBoarding(i: number, person: number): void {
+    const missing = missingKinds(context.departs[i] as number);
+    if (missing === undefined) return;
     const trip = roster.trips[i];
     if (trip === undefined) return;
-    const role = trip.driverId === personId ? "driver" : "passenger";
+    const personId = people.idOf(person);
+    const role = tripDriver[i] === person ? "driver" : "passenger";
     emit({
       code: "fixed-testing",
       personId,
@@ -214,10 +220,10 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
     });
   }
 
-  for (const [siteId, people] of slotPeople) {
+  for (const [siteId, inSlot] of slotPeople) {
     const point = model.sites.get(siteId)?.testing;
     if (point === undefined) continue;
-    for (const [slot, count] of people) {
+    for (const [slot, count] of inSlot) {
       if (count <= point.perSlot) continue;
       const date = formatCivilDate(Math.floor(slot / 1440));
       emit({

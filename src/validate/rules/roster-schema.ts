@@ -4,8 +4,8 @@
  * on data it cannot trust.
  */
 import { safeParseRoster } from "../../roster/parse.js";
-import type { Roster } from "../../roster/schema.js";
-import type { Scenario } from "../../scenario/schema.js";
+import type { ScenarioModel } from "../../scenario/model.js";
+import { type IndexedRoster, readRoster } from "../read-roster.js";
 import type { RosterSchemaViolation } from "../violations.js";
 
 /** Words for whatever was thrown, even an object that cannot be turned into text. */
@@ -17,36 +17,44 @@ function describeThrown(error: unknown): string {
   }
 }
 
-/** The parsed roster, or the shape violations that stop validation. */
+function unreadable(why: string): { violations: RosterSchemaViolation[] } {
+  return {
+    violations: [{ code: "roster-schema", path: [], message: `the roster cannot be read: ${why}` }],
+  };
+}
+
+/**
+ * The roster read and indexed, or the shape violations that stop validation. The fast
+ * reader takes any ordinary roster; anything else goes through zod, whose issues carry
+ * their paths, and whose clean copy the fast reader then always takes.
+ */
 export function checkRosterSchema(
-  scenario: Scenario,
+  model: ScenarioModel,
   input: unknown,
-): { roster: Roster } | { violations: RosterSchemaViolation[] } {
-  let parsed: ReturnType<typeof safeParseRoster>;
-  try {
-    parsed = safeParseRoster(input);
-  } catch (error) {
-    // A getter that throws, a revoked proxy: the value cannot even be read.
-    return {
-      violations: [
-        {
+): { roster: IndexedRoster } | { violations: RosterSchemaViolation[] } {
+  let roster = readRoster(model, input);
+  if (roster === undefined) {
+    let parsed: ReturnType<typeof safeParseRoster>;
+    try {
+      parsed = safeParseRoster(input);
+    } catch (error) {
+      // A getter that throws, a revoked proxy: the value cannot even be read.
+      return unreadable(describeThrown(error));
+    }
+    if (!parsed.success) {
+      return {
+        violations: parsed.error.issues.map((issue) => ({
           code: "roster-schema",
-          path: [],
-          message: `the roster cannot be read: ${describeThrown(error)}`,
-        },
-      ],
-    };
+          path: [...issue.path],
+          message: issue.message,
+        })),
+      };
+    }
+    roster = readRoster(model, parsed.data);
+    // Unreachable while the reader accepts whatever zod accepts (a property test holds it).
+    if (roster === undefined) return unreadable("its shape is accepted but it cannot be indexed");
   }
-  if (!parsed.success) {
-    return {
-      violations: parsed.error.issues.map((issue) => ({
-        code: "roster-schema",
-        path: [...issue.path],
-        message: issue.message,
-      })),
-    };
-  }
-  const roster = parsed.data;
+  const scenario = model.scenario;
   const violations: RosterSchemaViolation[] = [];
   if (roster.timeZone !== scenario.timeZone) {
     violations.push({

@@ -5,20 +5,21 @@
  * unserved. Guards the purpose of the loop: nobody silently left behind.
  */
 import { expandSchedule } from "../../time/shift-instances.js";
+import { groupOf } from "../groups.js";
 import type { Rule } from "../rule.js";
 
 const MS_PER_MINUTE = 60_000;
 
 export const checkShiftCoverage: Rule<"shift-coverage"> = (context, emit) => {
-  const { model, roster, policy, departs, arrives } = context;
+  const { model, policy, departs, arrives, toPlant } = context;
   const earliestArrival = policy.maxWaitMinutes * MS_PER_MINUTE;
   const latestArrival = policy.arriveBeforeShiftMinutes * MS_PER_MINUTE;
   const earliestDeparture = policy.departAfterShiftMinutes * MS_PER_MINUTE;
   const latestDeparture = policy.maxWaitMinutes * MS_PER_MINUTE;
 
-  for (const person of model.scenario.staff) {
-    if (person.role !== "worker" || person.schedule === undefined) continue;
-    const boardings = context.boardingsByPerson.get(person.id) ?? [];
+  model.scenario.staff.forEach((person, index) => {
+    if (person.role !== "worker" || person.schedule === undefined) return;
+    const boardings = groupOf(context.ridesByPerson, index);
     for (const shift of expandSchedule(
       person.schedule,
       model.shifts,
@@ -34,7 +35,7 @@ export const checkShiftCoverage: Rule<"shift-coverage"> = (context, emit) => {
       for (const i of boardings) {
         const depart = departs[i] as number;
         if (depart > lastUseful) break;
-        if (roster.trips[i]?.direction === "to-plant") {
+        if (toPlant[i] === 1) {
           const arrive = arrives[i] as number;
           if (arrive >= shift.start - earliestArrival && arrive <= shift.start - latestArrival)
             there = true;
@@ -62,5 +63,5 @@ export const checkShiftCoverage: Rule<"shift-coverage"> = (context, emit) => {
         message: `${person.id}'s ${shift.shiftId} shift on ${shift.date} has ${words.join(" and ")}, and no unserved entry`,
       });
     }
-  }
+  });
 };

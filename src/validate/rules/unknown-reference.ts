@@ -66,6 +66,7 @@ export const checkUnknownReferences: Rule<"unknown-reference"> = (context, emit)
     }
   });
 
+  const { people, boardingStart, boardingPerson, tripDriver } = roster;
   roster.trips.forEach((trip, i) => {
     const where = `trip ${trip.id}`;
     const ids = { tripId: trip.id };
@@ -81,24 +82,38 @@ export const checkUnknownReferences: Rule<"unknown-reference"> = (context, emit)
         ids,
       );
     }
-    if (!staff.has(trip.driverId))
+    if (!people.isKnown(tripDriver[i] as number))
       missing("driver", trip.driverId, ["trips", i, "driverId"], where, ids);
     if (!sites.has(trip.from)) missing("site", trip.from, ["trips", i, "from"], where, ids);
     if (!sites.has(trip.to)) missing("site", trip.to, ["trips", i, "to"], where, ids);
-    trip.passengers.forEach((passenger, j) => {
-      if (staff.has(passenger.personId)) return;
-      const path = ["trips", i, "passengers", j, "personId"];
-      missing("person", passenger.personId, path, where, { ...ids, personId: passenger.personId });
-    });
+    const first = boardingStart[i] as number;
+    const end = boardingStart[i + 1] as number;
+    for (let b = first; b < end; b++) {
+      const person = boardingPerson[b] as number;
+      if (people.isKnown(person)) continue;
+      const personId = people.idOf(person);
+      const path = ["trips", i, "passengers", b - first, "personId"];
+      missing("person", personId, path, where, { ...ids, personId });
+    }
   });
 
-  roster.tests.forEach((test, i) => {
-    const ids = { personId: test.personId };
-    if (!staff.has(test.personId))
-      missing("person", test.personId, ["tests", i, "personId"], `test ${i}`, ids);
-    if (!sites.has(test.siteId))
-      missing("site", test.siteId, ["tests", i, "siteId"], `test ${i}`, ids);
-  });
+  const { tests } = roster;
+  // A person's tests are usually all at one site: look a site up only when it changes.
+  let knownSite: string | undefined;
+  for (let t = 0; t < tests.length; t++) {
+    const person = tests.person[t] as number;
+    const siteId = tests.siteId[t] as string;
+    if (!people.isKnown(person)) {
+      const personId = people.idOf(person);
+      missing("person", personId, ["tests", t, "personId"], `test ${t}`, { personId });
+    }
+    if (siteId === knownSite) continue;
+    if (sites.has(siteId)) knownSite = siteId;
+    else {
+      const personId = people.idOf(person);
+      missing("site", siteId, ["tests", t, "siteId"], `test ${t}`, { personId });
+    }
+  }
 
   roster.unserved.forEach((entry, i) => {
     if (staff.has(entry.personId)) return;

@@ -3,8 +3,9 @@
  * (the first from its loop's dormitory) and no sooner than disinfectionMinutes after it.
  * Guards disinfection after every trip, and a vehicle that cannot be in two places.
  */
-import type { Trip } from "../../roster/schema.js";
+
 import { minutesBetween } from "../context.js";
+import type { TripRecord } from "../read-roster.js";
 import type { Rule } from "../rule.js";
 
 export const checkVehicleTiming: Rule<"vehicle-timing"> = (context, emit) => {
@@ -14,7 +15,7 @@ export const checkVehicleTiming: Rule<"vehicle-timing"> = (context, emit) => {
     const entry = context.vehicleEntries.get(vehicleId);
     let previous = -1;
     for (const i of trips) {
-      const trip = roster.trips[i] as Trip;
+      const trip = roster.trips[i] as TripRecord;
       const reasons: string[] = [];
       const words: string[] = [];
       if (previous === -1) {
@@ -26,7 +27,7 @@ export const checkVehicleTiming: Rule<"vehicle-timing"> = (context, emit) => {
           );
         }
       } else {
-        const last = roster.trips[previous] as Trip;
+        const last = roster.trips[previous] as TripRecord;
         if (trip.from !== last.to) {
           reasons.push("not-where-it-arrived");
           words.push(

@@ -1,0 +1,195 @@
+/**
+ * The validator's one read of a roster: every field checked as `rosterSchema` would and
+ * read exactly once, small parts copied, and the two big ones — boardings and tests, millions
+ * of them — laid out as columns of typed arrays with person ids turned into indexes. Like
+ * `fastParseRoster` it says "yes, here it is" or "not sure": anything unusual goes to zod.
+ */
+
+import {
+  array,
+  assignment,
+  direction,
+  each,
+  horizon,
+  id,
+  ids,
+  instantMs,
+  integer,
+  loop,
+  NOT_SURE,
+  object,
+  rosterRoot,
+  stats,
+  text,
+  unservedEntry,
+  vehicleEntry,
+} from "../roster/read-fields.js";
+import type { Roster, TripDirection } from "../roster/schema.js";
+import type { ScenarioModel } from "../scenario/model.js";
+import { IdTable } from "./id-table.js";
+import { SeatMemory } from "./seat-memory.js";
+
+/** A trip without its manifest and with its times as numbers (in `IndexedRoster`). */
+export interface TripRecord {
+  id: string;
+  loopId: string;
+  vehicleId: string;
+  driverId: string;
+  direction: TripDirection;
+  from: string;
+  to: string;
+  path: string[];
+}
+
+/** Test appointments as columns: test t is `(person[t], siteId[t], kind[t], at[t])`. */
+export interface TestColumns {
+  length: number;
+  /** Index in `people`. */
+  person: Int32Array;
+  siteId: string[];
+  kind: string[];
+  /** Epoch ms. */
+  at: Float64Array;
+}
+
+export interface IndexedRoster
+  extends Pick<
+    Roster,
+    "timeZone" | "horizon" | "loops" | "vehicles" | "assignments" | "unserved" | "stats"
+  > {
+  trips: TripRecord[];
+  /** Departure and arrival of trip i, epoch ms. */
+  departs: Float64Array;
+  arrives: Float64Array;
+  /** Trip i's driver, as an index in `people`. */
+  tripDriver: Int32Array;
+  /** The manifests end to end: trip i's boardings are `boardingStart[i] .. boardingStart[i + 1]`. */
+  boardingStart: Int32Array;
+  /** Who sits in boarding b (an index in `people`) and in which seat. */
+  boardingPerson: Int32Array;
+  boardingSeat: Float64Array;
+  tests: TestColumns;
+  /** Every person id the roster names: the scenario's staff first, at their scenario index. */
+  people: IdTable;
+}
+
+/** Throws `NOT_SURE` if any id repeats (zod's path then reports it, with where). */
+function requireUnique(items: readonly { id: string }[]): void {
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.id)) throw NOT_SURE;
+    seen.add(item.id);
+  }
+}
+
+/** The indexed roster, or `undefined` when zod must decide. Never throws. */
+export function readRoster(model: ScenarioModel, input: unknown): IndexedRoster | undefined {
+  try {
+    return readOrThrow(model, input);
+  } catch {
+    // NOT_SURE, or a getter that threw: either way, zod decides.
+    return undefined;
+  }
+}
+
+function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
+  const o = rosterRoot(input);
+  const people = new IdTable(model.staffIndex, model.staffIds);
+  const timeZone = text(o.timeZone);
+  const window = horizon(o.horizon);
+  const loops = each(o.loops, loop);
+  requireUnique(loops);
+  const vehicles = each(o.vehicles, vehicleEntry);
+  const assignments = each(o.assignments, assignment);
+
+  // Trips first, keeping each manifest's array to read once its total size is known.
+  const tripItems = array(o.trips);
+  const tripCount = tripItems.length;
+  const trips = new Array<TripRecord>(tripCount);
+  const manifests = new Array<unknown[]>(tripCount);
+  const seatMemory = new SeatMemory(model, people);
+  const departs = new Float64Array(tripCount);
+  const arrives = new Float64Array(tripCount);
+  const tripDriver = new Int32Array(tripCount);
+  const boardingStart = new Int32Array(tripCount + 1);
+  for (let i = 0; i < tripCount; i++) {
+    const t = object(tripItems[i], 11);
+    const record: TripRecord = {
+      id: id(t.id),
+      loopId: id(t.loopId),
+      vehicleId: id(t.vehicleId),
+      driverId: id(t.driverId),
+      direction: direction(t.direction),
+      from: id(t.from),
+      to: id(t.to),
+      path: ids(t.path),
+    };
+    trips[i] = record;
+    departs[i] = instantMs(t.depart);
+    arrives[i] = instantMs(t.arrive);
+    tripDriver[i] = people.indexOf(record.driverId);
+    const manifest = array(t.passengers);
+    manifests[i] = manifest;
+    boardingStart[i + 1] = (boardingStart[i] as number) + manifest.length;
+  }
+  requireUnique(trips);
+
+  const boardings = boardingStart[tripCount] as number;
+  const boardingPerson = new Int32Array(boardings);
+  const boardingSeat = new Float64Array(boardings);
+  let b = 0;
+  for (let i = 0; i < tripCount; i++) {
+    const manifest = manifests[i] as unknown[];
+    const vehicle = seatMemory.seatsOf((trips[i] as TripRecord).vehicleId);
+    for (let k = 0; k < manifest.length; k++, b++) {
+      const p = object(manifest[k], 2);
+      const personId = id(p.personId);
+      const seat = integer(p.seat);
+      boardingPerson[b] = seatMemory.personIndex(vehicle, seat, personId);
+      boardingSeat[b] = seat;
+    }
+  }
+
+  const testItems = array(o.tests);
+  const tests: TestColumns = {
+    length: testItems.length,
+    person: new Int32Array(testItems.length),
+    siteId: new Array<string>(testItems.length),
+    kind: new Array<string>(testItems.length),
+    at: new Float64Array(testItems.length),
+  };
+  // A person's tests come one after another: look an id up only when it changes.
+  let lastPersonId = "";
+  let lastPerson = -1;
+  for (let t = 0; t < testItems.length; t++) {
+    const test = object(testItems[t], 4);
+    const personId = id(test.personId);
+    if (personId !== lastPersonId) {
+      lastPersonId = personId;
+      lastPerson = people.indexOf(personId);
+    }
+    tests.person[t] = lastPerson;
+    tests.siteId[t] = id(test.siteId);
+    tests.kind[t] = id(test.kind);
+    tests.at[t] = instantMs(test.at);
+  }
+
+  return {
+    timeZone,
+    horizon: window,
+    loops,
+    vehicles,
+    assignments,
+    trips,
+    departs,
+    arrives,
+    tripDriver,
+    boardingStart,
+    boardingPerson,
+    boardingSeat,
+    tests,
+    unserved: each(o.unserved, unservedEntry),
+    stats: stats(o.stats),
+    people,
+  };
+}
