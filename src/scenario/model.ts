@@ -15,6 +15,9 @@ export interface ScenarioModel {
   days: number;
   enterprises: ReadonlyMap<string, Enterprise>;
   sites: ReadonlyMap<string, Site>;
+  /** Each site's position in `scenario.sites`, and the site ids in that order. */
+  siteIndex: ReadonlyMap<string, number>;
+  siteIds: readonly string[];
   shifts: ReadonlyMap<string, Shift>;
   staff: ReadonlyMap<string, Staff>;
   /** Each staff member's position in `scenario.staff`, for arrays indexed by person. */
@@ -42,6 +45,8 @@ export function scenarioModel(input: unknown): ScenarioModel {
     days: scenario.horizon.days,
     enterprises: byId(scenario.enterprises),
     sites: byId(scenario.sites),
+    siteIndex: new Map(scenario.sites.map((site, index) => [site.id, index])),
+    siteIds: scenario.sites.map((site) => site.id),
     shifts: byId(scenario.shifts),
     staff: byId(scenario.staff),
     staffIndex: new Map(scenario.staff.map((person, index) => [person.id, index])),

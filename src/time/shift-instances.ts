@@ -97,6 +97,12 @@ const expansionCaches = new WeakMap<
   Map<string, readonly ShiftInstance[]>
 >();
 
+/** The same, per schedule object: the planner and the validator expand the same schedules. */
+const expansionsBySchedule = new WeakMap<
+  Schedule,
+  { shifts: ReadonlyMap<string, Shift>; key: string; instances: readonly ShiftInstance[] }
+>();
+
 /**
  * Every shift instance of a schedule whose start date lies in `[firstDay, firstDay + days)`,
  * in date order. The result is shared between equal schedules: do not change it.
@@ -109,9 +115,13 @@ export function expandSchedule(
   zone: string,
 ): readonly ShiftInstance[] {
   if ("dates" in schedule) return expandOnce(schedule, shifts, firstDay, days, zone);
+  const horizon = `${zone}|${firstDay}|${days}`;
+  const known = expansionsBySchedule.get(schedule);
+  if (known !== undefined && known.shifts === shifts && known.key === horizon)
+    return known.instances;
   const length = schedule.cycle.length;
   const phase = (((firstDay - civilDay(schedule.anchor)) % length) + length) % length;
-  const key = `${zone}|${firstDay}|${days}|${phase}|${JSON.stringify(schedule.cycle)}`;
+  const key = `${horizon}|${phase}|${JSON.stringify(schedule.cycle)}`;
   let cache = expansionCaches.get(shifts);
   if (cache === undefined) {
     cache = new Map();
@@ -122,6 +132,7 @@ export function expandSchedule(
     instances = Object.freeze(expandOnce(schedule, shifts, firstDay, days, zone));
     cache.set(key, instances);
   }
+  expansionsBySchedule.set(schedule, { shifts, key: horizon, instances });
   return instances;
 }
 

@@ -35,6 +35,14 @@ export class ZoneClock {
     return ms + this.offsetMinutes(ms) * MS_PER_MINUTE;
   }
 
+  /**
+   * Local wall-clock minutes since 1970-01-01T00:00 local: the day is `floor(m / 1440)`,
+   * the minute of day `m - day * 1440`, for one offset lookup instead of two.
+   */
+  localMinutes(ms: number): number {
+    return Math.floor(this.local(ms) / MS_PER_MINUTE);
+  }
+
   /** The local civil day of an instant. */
   dayOf(ms: number): DayNumber {
     return Math.floor(this.local(ms) / MS_PER_DAY);

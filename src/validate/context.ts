@@ -14,7 +14,7 @@ import type { Policy, Staff } from "../scenario/schema.js";
 import { type DayNumber, formatCivilDate } from "../time/civil-date.js";
 import { formatClockTime } from "../time/clock-time.js";
 import { ZoneClock } from "../time/zone-clock.js";
-import { type Groups, groupPairs } from "./groups.js";
+import { type Groups, groupByKey } from "./groups.js";
 import type { IdTable } from "./id-table.js";
 import type { IndexedRoster } from "./read-roster.js";
 
@@ -56,51 +56,59 @@ export interface ValidationContext {
 /**
  * Trip indexes in departure order, ties by arrival, then id: deterministic whatever the
  * input order. Every per-person and per-vehicle list is filled in this order and needs no
- * sort of its own.
+ * sort of its own. (A planned roster is in this order already: checked before sorting.)
  */
 function departureOrder(roster: IndexedRoster): Int32Array {
   const { departs, arrives, trips } = roster;
+  const before = (a: number, b: number) =>
+    (departs[a] as number) - (departs[b] as number) ||
+    (arrives[a] as number) - (arrives[b] as number) ||
+    compareText(trips[a]?.id ?? "", trips[b]?.id ?? "");
   const order = new Int32Array(trips.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort(
-    (a, b) =>
-      (departs[a] as number) - (departs[b] as number) ||
-      (arrives[a] as number) - (arrives[b] as number) ||
-      compareText(trips[a]?.id ?? "", trips[b]?.id ?? ""),
-  );
+  for (let i = 1; i < order.length; i++) if (before(i - 1, i) > 0) return order.sort(before);
+  return order;
 }
 
 /** Per person, the trips they ride in `order`; a name listed twice on one manifest counts once. */
 function ridesByPerson(roster: IndexedRoster, order: Int32Array): Groups {
   const { boardingStart, boardingPerson, people } = roster;
-  const lastTrip = new Int32Array(people.size);
-  return groupPairs(people.size, (visit) => {
-    lastTrip.fill(-1);
-    for (const i of order) {
-      const end = boardingStart[i + 1] as number;
-      for (let b = boardingStart[i] as number; b < end; b++) {
-        const person = boardingPerson[b] as number;
-        if (lastTrip[person] === i) continue; // fixed-person reports the repeat
-        lastTrip[person] = i;
-        visit(person, i);
-      }
+  const riders = new Int32Array(boardingPerson.length);
+  const trips = new Int32Array(boardingPerson.length);
+  const lastTrip = new Int32Array(people.size).fill(-1);
+  let count = 0;
+  for (const i of order) {
+    const end = boardingStart[i + 1] as number;
+    for (let b = boardingStart[i] as number; b < end; b++) {
+      const person = boardingPerson[b] as number;
+      if (lastTrip[person] === i) continue; // fixed-person reports the repeat
+      lastTrip[person] = i;
+      riders[count] = person;
+      trips[count] = i;
+      count++;
     }
-  });
+  }
+  return groupByKey(riders.subarray(0, count), people.size, trips);
 }
 
 /** Per person, their tests in time order (a planned roster lists them so already). */
 function testsByPerson(roster: IndexedRoster): Groups {
   const { tests, people } = roster;
-  const groups = groupPairs(people.size, (visit) => {
-    for (let t = 0; t < tests.length; t++) visit(tests.person[t] as number, t);
-  });
+  const indexes = new Int32Array(tests.length);
+  for (let t = 0; t < indexes.length; t++) indexes[t] = t;
+  const groups = groupByKey(tests.person, people.size, indexes);
   const byTime = (a: number, b: number) =>
     (tests.at[a] as number) - (tests.at[b] as number) || a - b;
   for (let person = 0; person < people.size; person++) {
     const start = groups.start[person] as number;
     const end = groups.start[person + 1] as number;
     for (let k = start + 1; k < end; k++) {
-      if (byTime(groups.items[k - 1] as number, groups.items[k] as number) < 0) continue;
+      // Items of a group are in index order, so equal times are in order too.
+      if (
+        (tests.at[groups.items[k - 1] as number] as number) <=
+        (tests.at[groups.items[k] as number] as number)
+      )
+        continue;
       groups.items.subarray(start, end).sort(byTime);
       break;
     }
@@ -124,9 +132,10 @@ export function buildValidationContext(
     toPlant[i] = trip.direction === "to-plant" ? 1 : 0;
     pushTo(tripsByVehicle, trip.vehicleId, i);
   }
-  const drivesByPerson = groupPairs(people.size, (visit) => {
-    for (const i of order) visit(roster.tripDriver[i] as number, i);
-  });
+  const drivers = new Int32Array(order.length);
+  for (let k = 0; k < order.length; k++)
+    drivers[k] = roster.tripDriver[order[k] as number] as number;
+  const drivesByPerson = groupByKey(drivers, people.size, order);
 
   const loops = new Map<string, RosterLoop>();
   for (const loop of roster.loops) if (!loops.has(loop.id)) loops.set(loop.id, loop);

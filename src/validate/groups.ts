@@ -9,26 +9,25 @@ export interface Groups {
 }
 
 /**
- * Groups the `(key, item)` pairs that `pairs` visits, keeping their order within a key.
- * `pairs` runs twice (once to count, once to fill) and must visit the same pairs both times.
+ * Groups `items[j]` under `keys[j]` (each key < keyCount), keeping their order within a
+ * key: a counting sort, two passes, no comparisons.
  */
-export function groupPairs(
-  keyCount: number,
-  pairs: (visit: (key: number, item: number) => void) => void,
-): Groups {
+export function groupByKey(keys: Int32Array, keyCount: number, items: Int32Array): Groups {
   const start = new Int32Array(keyCount + 1);
-  pairs((key) => {
+  for (let j = 0; j < keys.length; j++) {
+    const key = keys[j] as number;
     start[key + 1] = (start[key + 1] as number) + 1;
-  });
+  }
   for (let key = 0; key < keyCount; key++)
     start[key + 1] = (start[key + 1] as number) + (start[key] as number);
   const next = start.slice(0, keyCount);
-  const items = new Int32Array(start[keyCount] as number);
-  pairs((key, item) => {
-    items[next[key] as number] = item;
+  const grouped = new Int32Array(keys.length);
+  for (let j = 0; j < keys.length; j++) {
+    const key = keys[j] as number;
+    grouped[next[key] as number] = items[j] as number;
     next[key] = (next[key] as number) + 1;
-  });
-  return { start, items };
+  }
+  return { start, items: grouped };
 }
 
 /** The items of one key, as a view (no copy). */

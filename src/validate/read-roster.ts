@@ -27,7 +27,7 @@ import {
 import type { Roster, TripDirection } from "../roster/schema.js";
 import type { ScenarioModel } from "../scenario/model.js";
 import { IdTable } from "./id-table.js";
-import { SeatMemory } from "./seat-memory.js";
+import { DRIVER_SEAT, SeatMemory } from "./seat-memory.js";
 
 /** A trip without its manifest and with its times as numbers (in `IndexedRoster`). */
 export interface TripRecord {
@@ -41,13 +41,17 @@ export interface TripRecord {
   path: string[];
 }
 
-/** Test appointments as columns: test t is `(person[t], siteId[t], kind[t], at[t])`. */
+/** Test appointments as columns: test t is `(person[t], site[t], kind[t], at[t])`. */
 export interface TestColumns {
   length: number;
   /** Index in `people`. */
   person: Int32Array;
-  siteId: string[];
-  kind: string[];
+  /** Index in `sites`: the scenario's sites first, at their scenario index. */
+  site: Int32Array;
+  sites: IdTable;
+  /** Index in `kinds`: the policy's testing regimes first, in policy order. */
+  kind: Int32Array;
+  kinds: IdTable;
   /** Epoch ms. */
   at: Float64Array;
 }
@@ -71,6 +75,46 @@ export interface IndexedRoster
   tests: TestColumns;
   /** Every person id the roster names: the scenario's staff first, at their scenario index. */
   people: IdTable;
+}
+
+/** The tests as columns, ids as indexes. */
+function readTests(model: ScenarioModel, items: unknown[], people: IdTable): TestColumns {
+  const regimes = model.scenario.policy.testing;
+  const tests: TestColumns = {
+    length: items.length,
+    person: new Int32Array(items.length),
+    site: new Int32Array(items.length),
+    sites: new IdTable(model.siteIndex, model.siteIds),
+    kind: new Int32Array(items.length),
+    kinds: new IdTable(
+      new Map(regimes.map((regime, index) => [regime.kind, index])),
+      regimes.map((regime) => regime.kind),
+    ),
+    at: new Float64Array(items.length),
+  };
+  // A person's tests come one after another, at one site: look ids up only when they change.
+  let personId = "";
+  let person = -1;
+  let siteId = "";
+  let site = -1;
+  for (let t = 0; t < items.length; t++) {
+    const test = object(items[t], 4);
+    const nextPersonId = id(test.personId);
+    if (nextPersonId !== personId) {
+      personId = nextPersonId;
+      person = people.indexOf(personId);
+    }
+    const nextSiteId = id(test.siteId);
+    if (nextSiteId !== siteId) {
+      siteId = nextSiteId;
+      site = tests.sites.indexOf(siteId);
+    }
+    tests.person[t] = person;
+    tests.site[t] = site;
+    tests.kind[t] = tests.kinds.indexOf(id(test.kind));
+    tests.at[t] = instantMs(test.at);
+  }
+  return tests;
 }
 
 /** Throws `NOT_SURE` if any id repeats (zod's path then reports it, with where). */
@@ -102,12 +146,13 @@ function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
   const vehicles = each(o.vehicles, vehicleEntry);
   const assignments = each(o.assignments, assignment);
 
+  const seatMemory = new SeatMemory(model, people);
   // Trips first, keeping each manifest's array to read once its total size is known.
   const tripItems = array(o.trips);
   const tripCount = tripItems.length;
   const trips = new Array<TripRecord>(tripCount);
   const manifests = new Array<unknown[]>(tripCount);
-  const seatMemory = new SeatMemory(model, people);
+  const seatsOfTrip = new Array<ReturnType<SeatMemory["seatsOf"]>>(tripCount);
   const departs = new Float64Array(tripCount);
   const arrives = new Float64Array(tripCount);
   const tripDriver = new Int32Array(tripCount);
@@ -127,7 +172,9 @@ function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
     trips[i] = record;
     departs[i] = instantMs(t.depart);
     arrives[i] = instantMs(t.arrive);
-    tripDriver[i] = people.indexOf(record.driverId);
+    const seats = seatMemory.seatsOf(record.vehicleId);
+    seatsOfTrip[i] = seats;
+    tripDriver[i] = seatMemory.personIndex(seats, DRIVER_SEAT, record.driverId);
     const manifest = array(t.passengers);
     manifests[i] = manifest;
     boardingStart[i + 1] = (boardingStart[i] as number) + manifest.length;
@@ -140,39 +187,17 @@ function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
   let b = 0;
   for (let i = 0; i < tripCount; i++) {
     const manifest = manifests[i] as unknown[];
-    const vehicle = seatMemory.seatsOf((trips[i] as TripRecord).vehicleId);
+    const seats = seatsOfTrip[i];
     for (let k = 0; k < manifest.length; k++, b++) {
       const p = object(manifest[k], 2);
       const personId = id(p.personId);
       const seat = integer(p.seat);
-      boardingPerson[b] = seatMemory.personIndex(vehicle, seat, personId);
+      boardingPerson[b] = seatMemory.personIndex(seats, seat, personId);
       boardingSeat[b] = seat;
     }
   }
 
-  const testItems = array(o.tests);
-  const tests: TestColumns = {
-    length: testItems.length,
-    person: new Int32Array(testItems.length),
-    siteId: new Array<string>(testItems.length),
-    kind: new Array<string>(testItems.length),
-    at: new Float64Array(testItems.length),
-  };
-  // A person's tests come one after another: look an id up only when it changes.
-  let lastPersonId = "";
-  let lastPerson = -1;
-  for (let t = 0; t < testItems.length; t++) {
-    const test = object(testItems[t], 4);
-    const personId = id(test.personId);
-    if (personId !== lastPersonId) {
-      lastPersonId = personId;
-      lastPerson = people.indexOf(personId);
-    }
-    tests.person[t] = lastPerson;
-    tests.siteId[t] = id(test.siteId);
-    tests.kind[t] = id(test.kind);
-    tests.at[t] = instantMs(test.at);
-  }
+  const tests = readTests(model, array(o.tests), people);
 
   return {
     timeZone,

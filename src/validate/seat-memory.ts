@@ -9,6 +9,9 @@
 import type { ScenarioModel } from "../scenario/model.js";
 import type { IdTable } from "./id-table.js";
 
+/** Where the driver sits: passengers' seats are numbered from 1. */
+export const DRIVER_SEAT = 0;
+
 export class SeatMemory {
   /** Where each scenario vehicle's seats begin in the arrays below (seat s at base + s). */
   private readonly base = new Map<string, { base: number; seats: number }>();
@@ -43,7 +46,7 @@ export class SeatMemory {
     seat: number,
     personId: string,
   ): number {
-    if (vehicle === undefined || seat < 1 || seat > vehicle.seats)
+    if (vehicle === undefined || seat < DRIVER_SEAT || seat > vehicle.seats)
       return this.people.indexOf(personId);
     const slot = vehicle.base + seat;
     if (this.occupantId[slot] === personId) return this.occupant[slot] as number;

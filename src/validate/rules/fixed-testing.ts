@@ -4,7 +4,6 @@
  * person tests at one fixed time of day per kind; slots keep to opening hours and size.
  * Guards fixed testing (定檢): results before boarding.
  */
-import { getOrCreate } from "../../collections.js";
 import type { Site } from "../../scenario/schema.js";
 import { formatCivilDate } from "../../time/civil-date.js";
 import { clockMinutes, formatClockTime } from "../../time/clock-time.js";
@@ -14,18 +13,7 @@ import type { Rule } from "../rule.js";
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
-
-/** The largest value in ascending `times[0..length)` that is ≤ `limit`, or -Infinity. */
-function latestAtOrBefore(times: readonly number[], length: number, limit: number): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((times[mid] as number) <= limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? Number.NEGATIVE_INFINITY : (times[lo - 1] as number);
-}
+const MINUTES_PER_DAY = 1440;
 
 /** A person's boardings as driver or passenger, in departure order, each trip once. */
 function boardingsOf(context: ValidationContext, person: number): Int32Array {
@@ -39,81 +27,67 @@ function boardingsOf(context: ValidationContext, person: number): Int32Array {
   );
 }
 
+/** A testing point's opening hours in minutes of day (all day where a site has none). */
+function hoursOf(site: Site): { opens: number; closes: number } {
+  const point = site.testing;
+  return point === undefined
+    ? { opens: 0, closes: MINUTES_PER_DAY }
+    : { opens: clockMinutes(point.opens), closes: clockMinutes(point.closes) };
+}
+
 export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
   const { model, roster, clock, policy } = context;
+  const { tests, people, tripDriver } = roster;
   const regimes = policy.testing;
-  const kindIndex = new Map(regimes.map((regime, index) => [regime.kind, index]));
-  const hours = new Map<string, { opens: number; closes: number }>();
-  const hoursOf = (siteId: string) => {
-    let found = hours.get(siteId);
-    if (found === undefined) {
-      const point = model.sites.get(siteId)?.testing;
-      found = {
-        opens: point === undefined ? 0 : clockMinutes(point.opens),
-        closes: point === undefined ? 1440 : clockMinutes(point.closes),
-      };
-      hours.set(siteId, found);
-    }
-    return found;
-  };
-  // People per slot, per site, keyed `day * 1440 + slot start` (a visit takes one place,
-  // whatever kinds are taken in it).
-  const slotPeople = new Map<string, Map<number, number>>();
-  // Reused per person: valid test times per kind at their dormitory, and their first
-  // time of day per kind.
+  const sites = model.scenario.sites;
+  const hours = sites.map(hoursOf);
+  // People per slot, per site index, keyed `day * 1440 + slot start` (a visit takes one
+  // place, whatever kinds are taken in it).
+  const slotPeople: (Map<number, number> | undefined)[] = sites.map(() => undefined);
+  // Reused per person: valid test times per kind at their dormitory (ascending), how far
+  // the boardings have read into them, and their first time of day per kind.
   const times: number[][] = regimes.map(() => []);
   const counts = new Int32Array(regimes.length);
+  const read = new Int32Array(regimes.length);
   const firstMinute = new Int32Array(regimes.length);
   const seen = new Uint8Array(regimes.length);
   const varies = new Uint8Array(regimes.length);
 
-  const { tests, people, tripDriver } = roster;
-  const reportTest = (
-    index: number,
-    day: number,
-    minute: number,
-    reason: string,
-    say: (at: string) => string,
-  ) => {
-    const date = formatCivilDate(day);
+  const reportTest = (t: number, local: number, reason: string, say: (at: string) => string) => {
+    const date = formatCivilDate(Math.floor(local / MINUTES_PER_DAY));
     emit({
       code: "fixed-testing",
-      personId: people.idOf(tests.person[index] as number),
-      siteId: tests.siteId[index] as string,
+      personId: people.idOf(tests.person[t] as number),
+      siteId: tests.sites.idOf(tests.site[t] as number),
       date,
-      path: ["tests", index],
+      path: ["tests", t],
       missingKinds: [],
       reasons: [reason],
-      message: say(`${date} ${formatClockTime(minute)}`),
+      message: say(`${date} ${formatClockTime(local % MINUTES_PER_DAY)}`),
     });
   };
 
-  for (let index = 0; index < people.knownCount; index++) {
-    const person = context.staffAt(index);
-    if (person === undefined) continue;
-    const personId = person.id;
-    const indexes = groupOf(context.testsByPerson, index);
+  /** Reads one person's tests into `times`, reporting the ones that are wrong in themselves. */
+  const readTests = (personId: string, dormitoryId: string, indexes: Int32Array) => {
     counts.fill(0);
     seen.fill(0);
     varies.fill(0);
     let lastSlot = Number.NaN;
-    let site: Site | undefined;
     for (const t of indexes) {
+      const siteIndex = tests.site[t] as number;
+      const site = sites[siteIndex];
+      if (site === undefined) continue; // unknown-reference reports it
       const at = tests.at[t] as number;
-      const siteId = tests.siteId[t] as string;
-      const kindName = tests.kind[t] as string;
-      // A person's tests are usually all at one site: look it up only when it changes.
-      if (site?.id !== siteId) site = model.sites.get(siteId);
-      if (site === undefined) continue;
-      const day = clock.dayOf(at);
-      const minute = clock.minuteOfDay(at);
-      const kind = kindIndex.get(kindName);
-      if (kind === undefined) {
-        const known = [...kindIndex.keys()].join(", ");
+      const local = clock.localMinutes(at);
+      const day = Math.floor(local / MINUTES_PER_DAY);
+      const minute = local - day * MINUTES_PER_DAY;
+      const kind = tests.kind[t] as number;
+      const kindName = tests.kinds.idOf(kind);
+      if (!tests.kinds.isKnown(kind)) {
+        const known = regimes.map((regime) => regime.kind).join(", ");
         reportTest(
           t,
-          day,
-          minute,
+          local,
           "unknown-kind",
           (when) =>
             `${personId}'s ${kindName} test at ${when} is of a kind the policy does not know (${known})`,
@@ -124,35 +98,35 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
         seen[kind] = 1;
         firstMinute[kind] = minute;
       } else if (firstMinute[kind] !== minute) varies[kind] = 1;
-      if (siteId !== person.dormitoryId) {
+      if (site.id !== dormitoryId) {
         reportTest(
           t,
-          day,
-          minute,
+          local,
           "other-site",
           (when) =>
-            `${personId}'s ${kindName} test at ${when} is at ${siteId}, not at their dormitory ${person.dormitoryId}`,
+            `${personId}'s ${kindName} test at ${when} is at ${site.id}, not at their dormitory ${dormitoryId}`,
         );
         continue;
       }
-      const { opens, closes } = hoursOf(site.id);
+      const { opens, closes } = hours[siteIndex] as { opens: number; closes: number };
       if (minute < opens || minute >= closes) {
-        const name = site.name;
         reportTest(
           t,
-          day,
-          minute,
+          local,
           "outside-hours",
           (when) =>
-            `${personId}'s ${kindName} test at ${when} is outside ${name}'s opening hours ${formatClockTime(opens)}–${formatClockTime(closes)}`,
+            `${personId}'s ${kindName} test at ${when} is outside ${site.name}'s opening hours ${formatClockTime(opens)}–${formatClockTime(closes)}`,
         );
       } else if (site.testing !== undefined) {
+        const { slotMinutes } = site.testing;
         const slot =
-          day * 1440 +
-          opens +
-          Math.floor((minute - opens) / site.testing.slotMinutes) * site.testing.slotMinutes;
+          day * MINUTES_PER_DAY + opens + Math.floor((minute - opens) / slotMinutes) * slotMinutes;
         if (slot !== lastSlot) {
-          const inSlot = getOrCreate(slotPeople, site.id, () => new Map<number, number>());
+          let inSlot = slotPeople[siteIndex];
+          if (inSlot === undefined) {
+            inSlot = new Map();
+            slotPeople[siteIndex] = inSlot;
+          }
           inSlot.set(slot, (inSlot.get(slot) ?? 0) + 1);
           lastSlot = slot;
         }
@@ -161,17 +135,15 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
       list[counts[kind] as number] = at;
       counts[kind] = (counts[kind] as number) + 1;
     }
+  };
 
+  const reportVaryingTimes = (personId: string, indexes: Int32Array) => {
     regimes.forEach((regime, kind) => {
       if (varies[kind] === 0) return;
-      const minutes = [
-        ...new Set(
-          [...indexes]
-            .filter((t) => tests.kind[t] === regime.kind)
-            .map((t) => clock.minuteOfDay(tests.at[t] as number)),
-        ),
-      ];
-      const list = minutes.sort((a, b) => a - b).map(formatClockTime);
+      const minutes = new Set<number>();
+      for (const t of indexes)
+        if (tests.kind[t] === kind) minutes.add(clock.minuteOfDay(tests.at[t] as number));
+      const list = [...minutes].sort((a, b) => a - b).map(formatClockTime);
       emit({
         code: "fixed-testing",
         personId,
@@ -180,33 +152,34 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
         message: `${personId} takes ${regime.kind} tests at ${list.length} different times of day (${list.join(", ")}); testing is at one fixed time`,
       });
     });
+  };
 
-    for (const i of boardingsOf(context, index)) checkBoarding(i, index);
-  }
-
-  /** The kinds a boarding at `depart` lacks a valid test of, or `undefined` if none. */
-  function missingKinds(depart: number): string[] | undefined {
+  /**
+   * The kinds a boarding at `depart` lacks a valid test of, or `undefined` if none.
+   * Boardings come in departure order, so each kind's test times are read forward once.
+   */
+  const missingKinds = (depart: number): string[] | undefined => {
     let missing: string[] | undefined;
     for (let kind = 0; kind < regimes.length; kind++) {
       const regime = regimes[kind] as (typeof regimes)[number];
-      const latest = latestAtOrBefore(
-        times[kind] as number[],
-        counts[kind] as number,
-        depart - regime.resultMinutes * MS_PER_MINUTE,
-      );
+      const list = times[kind] as number[];
+      const resultsBy = depart - regime.resultMinutes * MS_PER_MINUTE;
+      let next = read[kind] as number;
+      while (next < (counts[kind] as number) && (list[next] as number) <= resultsBy) next++;
+      read[kind] = next;
+      const latest = next === 0 ? Number.NEGATIVE_INFINITY : (list[next - 1] as number);
       if (latest >= depart - regime.validHours * MS_PER_HOUR) continue;
       if (missing === undefined) missing = [];
       missing.push(regime.kind);
     }
     return missing;
-  }
+  };
 
-  function checkBoarding(i: number, person: number): void {
+  const checkBoarding = (i: number, person: number, personId: string) => {
     const missing = missingKinds(context.departs[i] as number);
     if (missing === undefined) return;
     const trip = roster.trips[i];
     if (trip === undefined) return;
-    const personId = people.idOf(person);
     const role = tripDriver[i] === person ? "driver" : "passenger";
     emit({
       code: "fixed-testing",
@@ -218,22 +191,33 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
       reasons: ["no-valid-test"],
       message: `${role} ${personId} boards ${context.describeTrip(i)} without a valid ${missing.join(" and ")} test at their dormitory`,
     });
+  };
+
+  for (let index = 0; index < people.knownCount; index++) {
+    const person = context.staffAt(index);
+    if (person === undefined) continue;
+    const indexes = groupOf(context.testsByPerson, index);
+    readTests(person.id, person.dormitoryId, indexes);
+    reportVaryingTimes(person.id, indexes);
+    read.fill(0);
+    for (const i of boardingsOf(context, index)) checkBoarding(i, index, person.id);
   }
 
-  for (const [siteId, inSlot] of slotPeople) {
-    const point = model.sites.get(siteId)?.testing;
-    if (point === undefined) continue;
+  slotPeople.forEach((inSlot, siteIndex) => {
+    const site = sites[siteIndex];
+    const point = site?.testing;
+    if (inSlot === undefined || site === undefined || point === undefined) return;
     for (const [slot, count] of inSlot) {
       if (count <= point.perSlot) continue;
-      const date = formatCivilDate(Math.floor(slot / 1440));
+      const date = formatCivilDate(Math.floor(slot / MINUTES_PER_DAY));
       emit({
         code: "fixed-testing",
-        siteId,
+        siteId: site.id,
         date,
         missingKinds: [],
         reasons: ["slot-full"],
-        message: `${siteId}'s testing slot ${date} ${formatClockTime(slot % 1440)} holds ${count} people; it takes ${point.perSlot}`,
+        message: `${site.id}'s testing slot ${date} ${formatClockTime(slot % MINUTES_PER_DAY)} holds ${count} people; it takes ${point.perSlot}`,
       });
     }
-  }
+  });
 };

@@ -98,20 +98,16 @@ export const checkUnknownReferences: Rule<"unknown-reference"> = (context, emit)
   });
 
   const { tests } = roster;
-  // A person's tests are usually all at one site: look a site up only when it changes.
-  let knownSite: string | undefined;
   for (let t = 0; t < tests.length; t++) {
     const person = tests.person[t] as number;
-    const siteId = tests.siteId[t] as string;
+    const site = tests.site[t] as number;
     if (!people.isKnown(person)) {
       const personId = people.idOf(person);
       missing("person", personId, ["tests", t, "personId"], `test ${t}`, { personId });
     }
-    if (siteId === knownSite) continue;
-    if (sites.has(siteId)) knownSite = siteId;
-    else {
-      const personId = people.idOf(person);
-      missing("site", siteId, ["tests", t, "siteId"], `test ${t}`, { personId });
+    if (!tests.sites.isKnown(site)) {
+      const ids = { personId: people.idOf(person) };
+      missing("site", tests.sites.idOf(site), ["tests", t, "siteId"], `test ${t}`, ids);
     }
   }
 
