@@ -84,15 +84,19 @@ if (p100 !== undefined && p200 !== undefined) {
 const s = fleets.summary;
 lines.push("", "## Fleet against the exact optimum (small single-loop instances)", "");
 lines.push(
-  `${s.instances} instances (≤ 60 workers, ≤ 5 days), ${s.optimal} solved to optimality by HiGHS.`,
+  `${s.instances} instances (≤ 60 workers, ≤ 5 days), trips free inside their windows; ${s.optimal} solved to optimality by HiGHS${s.notOptimal > 0 ? `, **${s.notOptimal} not** (time limit or other status: left out of the ratios, never counted as equal)` : ""}.`,
   "",
 );
 lines.push("| measure | value |", "|---|---|");
 lines.push(
   `| planner ÷ optimum (min / median / max) | ${fmt(s.ratio.min, 3)} / ${fmt(s.ratio.median, 3)} / ${fmt(s.ratio.max, 3)} |`,
 );
-lines.push(`| planner equal to the optimum | ${fmt(100 * s.shareEqual, 1)} % |`);
+lines.push(
+  `| planner equal to the optimum | ${s.equal} of ${s.instances} (${fmt(100 * s.shareEqual, 1)} %) |`,
+);
 lines.push(`| worst excess | ${s.maxExcess} vehicle(s) |`);
+if (s.anomalies > 0)
+  lines.push(`| **planner below the optimum or bound above it** | ${s.anomalies} instance(s) |`);
 lines.push(
   `| hand method ÷ optimum (min / median / max) | ${fmt(s.handRatio.min, 3)} / ${fmt(s.handRatio.median, 3)} / ${fmt(s.handRatio.max, 3)} |`,
 );
@@ -128,8 +132,8 @@ const targets: [string, boolean | undefined, string][] = [
   ],
   [
     "fleet = MILP optimum on ≥ 95 %, never > +1",
-    s.shareEqual >= 0.95 && s.maxExcess <= 1,
-    `${fmt(100 * s.shareEqual, 1)} %, worst +${s.maxExcess}`,
+    s.notOptimal === 0 && s.anomalies === 0 && s.shareEqual >= 0.95 && s.maxExcess <= 1,
+    `${fmt(100 * s.shareEqual, 1)} %, worst +${s.maxExcess}${s.notOptimal > 0 ? `, ${s.notOptimal} not solved` : ""}`,
   ],
   [
     "≤ 1.05 × lower bound at district scale",
