@@ -1,0 +1,150 @@
+/**
+ * The validator's reader against zod, the reference: it accepts only what zod accepts,
+ * it takes whatever zod's own output is, and its columns say exactly what the roster says
+ * (read back into roster form, they equal zod's parse).
+ */
+import { test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { planRoster, rosterSchema } from "../../src/index.js";
+import type { Roster } from "../../src/roster/schema.js";
+import { scenarioModel } from "../../src/scenario/model.js";
+import { type IndexedRoster, readRoster } from "../../src/validate/read-roster.js";
+import { mutatedRoster } from "../arbitraries/roster-mutations.js";
+import { minimalScenario } from "../fixtures/minimal-scenario.js";
+import { fixtureScenario, validRoster } from "../fixtures/valid-roster.js";
+
+const model = scenarioModel(fixtureScenario());
+
+/** zod's parse of a value, or "rejected". */
+function zodVerdict(value: unknown): Roster | "rejected" {
+  try {
+    const result = rosterSchema.safeParse(value);
+    return result.success ? result.data : "rejected";
+  } catch {
+    return "rejected";
+  }
+}
+
+/** The indexed roster written back in roster form, instants as epoch ms. */
+function readBack(read: IndexedRoster) {
+  const { people, tests } = read;
+  return {
+    timeZone: read.timeZone,
+    horizon: read.horizon,
+    loops: read.loops,
+    vehicles: read.vehicles,
+    assignments: read.assignments,
+    trips: read.trips.map((trip, i) => {
+      const passengers = [];
+      for (let b = read.boardingStart[i] as number; b < (read.boardingStart[i + 1] as number); b++)
+        passengers.push({
+          personId: people.idOf(read.boardingPerson[b] as number),
+          seat: read.boardingSeat[b],
+        });
+      expect(people.idOf(read.tripDriver[i] as number)).toBe(trip.driverId);
+      return { ...trip, depart: read.departs[i], arrive: read.arrives[i], passengers };
+    }),
+    tests: Array.from({ length: tests.length }, (_, t) => ({
+      personId: people.idOf(tests.person[t] as number),
+      siteId: tests.sites.idOf(tests.site[t] as number),
+      kind: tests.kinds.idOf(tests.kind[t] as number),
+      at: tests.at[t],
+    })),
+    unserved: read.unserved,
+    stats: read.stats,
+  };
+}
+
+/** A parsed roster in the same form as `readBack`. */
+function expected(roster: Roster) {
+  const { version: _, ...rest } = roster;
+  return {
+    ...rest,
+    trips: roster.trips.map((trip) => ({
+      ...trip,
+      depart: Date.parse(trip.depart),
+      arrive: Date.parse(trip.arrive),
+    })),
+    tests: roster.tests.map((test) => ({ ...test, at: Date.parse(test.at) })),
+  };
+}
+
+describe("readRoster", () => {
+  it("reads the valid fixture exactly, and copies rather than shares its objects", () => {
+    const roster = validRoster();
+    const read = readRoster(model, roster);
+    if (read === undefined) throw new Error("the reader refused the valid fixture");
+    expect(readBack(read)).toEqual(expected(roster));
+    expect(read.trips[0]).not.toBe(roster.trips[0]);
+    expect(read.loops[0]).not.toBe(roster.loops[0]);
+  });
+
+  it("reads a planned roster and the same roster through JSON alike", () => {
+    const scenario = minimalScenario();
+    const roster = planRoster(scenario);
+    const viaJson = JSON.parse(JSON.stringify(roster));
+    const planned = readRoster(scenarioModel(scenario), roster);
+    const parsed = readRoster(scenarioModel(scenario), viaJson);
+    if (planned === undefined || parsed === undefined) throw new Error("reader refused");
+    expect(readBack(planned)).toEqual(expected(roster));
+    expect(readBack(parsed)).toEqual(readBack(planned));
+  });
+
+  it("gives unknown ids their own indexes past the scenario's, and keeps seat sharers apart", () => {
+    const roster = validRoster();
+    const trip = roster.trips.find((t) => t.passengers.length > 0);
+    if (trip === undefined) throw new Error("fixture has no passengers");
+    const seat = trip.passengers[0]?.seat ?? 1;
+    // The same seat taken by three different people on three trips of one vehicle, then the
+    // first again: the seat memory must not hand out a stale index.
+    const names = ["ghost-a", "ghost-b", "ghost-c", "ghost-a"];
+    for (const [k, name] of names.entries())
+      roster.trips.push({
+        ...trip,
+        id: `${trip.id}-x${k}`,
+        passengers: [{ personId: name, seat }],
+      });
+    roster.tests.push({ personId: "ghost-b", siteId: "nowhere", kind: "saliva", at: trip.depart });
+    const read = readRoster(model, roster);
+    if (read === undefined) throw new Error("reader refused");
+    expect(readBack(read)).toEqual(expected(roster));
+    const ghosts = names.map((name) => read.people.indexOf(name));
+    expect(ghosts.every((index) => !read.people.isKnown(index))).toBe(true);
+    expect(new Set(ghosts).size).toBe(3);
+    expect(read.tests.sites.isKnown(read.tests.site[read.tests.length - 1] as number)).toBe(false);
+    expect(read.tests.kinds.isKnown(read.tests.kind[read.tests.length - 1] as number)).toBe(false);
+  });
+
+  it("leaves a repeated trip or loop id to zod, which reports where", () => {
+    const trips = validRoster();
+    trips.trips.push({ ...(trips.trips[0] as Roster["trips"][number]) });
+    expect(readRoster(model, trips)).toBeUndefined();
+    const loops = validRoster();
+    loops.loops.push({ ...(loops.loops[0] as Roster["loops"][number]) });
+    expect(readRoster(model, loops)).toBeUndefined();
+  });
+
+  test.prop([mutatedRoster({ minEdits: 1, maxEdits: 2 })], { numRuns: 1000 })(
+    "accepts only what zod accepts, reads it exactly, and takes zod's own output",
+    ({ roster }) => {
+      const verdict = zodVerdict(roster);
+      const read = readRoster(model, roster);
+      if (verdict === "rejected") {
+        expect(read).toBeUndefined();
+        return;
+      }
+      // Repeated trip or loop ids are a shape error zod's path reports (safeParseRoster).
+      const unique = [verdict.trips, verdict.loops].every(
+        (items) => new Set(items.map((item) => item.id)).size === items.length,
+      );
+      const fromZod = readRoster(model, verdict);
+      if (!unique) {
+        expect(fromZod).toBeUndefined();
+        return;
+      }
+      if (fromZod === undefined) throw new Error("the reader refused zod's own output");
+      expect(readBack(fromZod)).toEqual(expected(verdict));
+      if (read !== undefined) expect(readBack(read)).toEqual(expected(verdict));
+    },
+  );
+});
