@@ -9,6 +9,7 @@ import { planRoster, rosterSchema } from "../../src/index.js";
 import type { Roster } from "../../src/roster/schema.js";
 import { scenarioModel } from "../../src/scenario/model.js";
 import { type IndexedRoster, readRoster } from "../../src/validate/read-roster.js";
+import { validateRoster } from "../../src/validate/validate-roster.js";
 import { mutatedRoster } from "../arbitraries/roster-mutations.js";
 import { minimalScenario } from "../fixtures/minimal-scenario.js";
 import { fixtureScenario, validRoster } from "../fixtures/valid-roster.js";
@@ -122,6 +123,30 @@ describe("readRoster", () => {
     const loops = validRoster();
     loops.loops.push({ ...(loops.loops[0] as Roster["loops"][number]) });
     expect(readRoster(model, loops)).toBeUndefined();
+  });
+
+  it("validateRoster reports the same through zod's path as through the fast reader", () => {
+    const roster = validRoster();
+    const trip = roster.trips.find((t) => t.passengers.length > 1);
+    if (trip === undefined) throw new Error("fixture has no full trip");
+    (trip.passengers[0] as { seat: number }).seat = 99;
+    (trip.passengers[1] as { personId: string }).personId = "stranger";
+    // Null-prototype objects: the fast reader says "not sure", zod accepts them.
+    const nullPrototype = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(nullPrototype)
+        : typeof value === "object" && value !== null
+          ? Object.assign(
+              Object.create(null),
+              Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nullPrototype(v)])),
+            )
+          : value;
+    const odd = nullPrototype(roster);
+    expect(readRoster(model, odd)).toBeUndefined();
+    const report = validateRoster(fixtureScenario(), roster);
+    expect(report.counts.capacity).toBeGreaterThan(0);
+    expect(report.counts["unknown-reference"]).toBeGreaterThan(0);
+    expect(validateRoster(fixtureScenario(), odd)).toEqual(report);
   });
 
   test.prop([mutatedRoster({ minEdits: 1, maxEdits: 2 })], { numRuns: 1000 })(
