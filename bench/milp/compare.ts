@@ -12,9 +12,11 @@ import { pathToFileURL } from "node:url";
 import { planRoster } from "../../src/plan/plan-roster.js";
 import type { Roster } from "../../src/roster/schema.js";
 import type { ScenarioInput } from "../../src/scenario/schema.js";
+import { validateRoster } from "../../src/validate/validate-roster.js";
 import { handMethodFleet } from "../baseline/hand-method.js";
 import { type FleetOptimum, optimalFleet } from "./fleet-milp.js";
 import { describeKey, scenarioDemand } from "./loop-demand.js";
+import { optimalRoster } from "./optimal-roster.js";
 import { smallInstance } from "./small-instances.js";
 
 export interface InstanceComparison {
@@ -29,6 +31,8 @@ export interface InstanceComparison {
   plannerMs: number;
   milpMs: number;
   milpStatus: string;
+  /** Violations the validator finds in the optimum turned into a roster (-1: none built). */
+  optimumViolations: number;
   unservedShifts: number;
 }
 
@@ -41,6 +45,8 @@ export interface ComparisonSummary {
   optimal: number;
   /** Instances where HiGHS stopped short of a proven optimum (time limit, …). */
   notOptimal: number;
+  /** Instances whose optimum, as a roster, the validator rejects (a model bug). */
+  invalidOptimum: number;
   ratio: { min: number; median: number; max: number };
   /** Instances (of all) where the planner's fleet equals the proven optimum. */
   equal: number;
@@ -83,6 +89,12 @@ function quantiles(values: readonly number[]): { min: number; median: number; ma
   return { min: sorted[0] as number, median, max: sorted[sorted.length - 1] as number };
 }
 
+/** The validator's verdict on the optimum as a roster: its violation count (-1 if none). */
+function optimumViolations(scenario: ScenarioInput, optimum: FleetOptimum): number {
+  if (optimum.status !== "Optimal") return -1;
+  return validateRoster(scenario, optimalRoster(scenario, optimum)).violations.length;
+}
+
 /** Compares the planner with the MILP optimum and the hand method on `count` instances. */
 export async function compareFleets(
   count: number,
@@ -113,6 +125,7 @@ export async function compareFleets(
       plannerMs,
       milpMs: optimum.milliseconds,
       milpStatus: optimum.status,
+      optimumViolations: optimumViolations(scenario, optimum),
       unservedShifts: roster.stats.unservedShifts,
     };
     rows.push(row);
@@ -125,7 +138,9 @@ export async function compareFleets(
 
 /** The figures over all rows; instances not solved to optimality never count as met. */
 export function summarise(rows: readonly InstanceComparison[]): ComparisonSummary {
-  const solved = rows.filter((row) => row.milpStatus === "Optimal" && row.optimalFleet > 0);
+  const solved = rows.filter(
+    (row) => row.milpStatus === "Optimal" && row.optimumViolations === 0 && row.optimalFleet > 0,
+  );
   const plannerMsTotal = rows.reduce((sum, row) => sum + row.plannerMs, 0);
   const milpMsTotal = rows.reduce((sum, row) => sum + row.milpMs, 0);
   const equal = solved.filter((row) => row.plannerFleet === row.optimalFleet).length;
@@ -133,6 +148,7 @@ export function summarise(rows: readonly InstanceComparison[]): ComparisonSummar
     instances: rows.length,
     optimal: solved.length,
     notOptimal: rows.filter((row) => row.milpStatus !== "Optimal").length,
+    invalidOptimum: rows.filter((row) => row.optimumViolations > 0).length,
     ratio: quantiles(solved.map((row) => row.plannerFleet / row.optimalFleet)),
     equal,
     shareEqual: equal / Math.max(1, rows.length),
@@ -211,6 +227,7 @@ function formatRow(row: InstanceComparison): string {
     row.plannerMs.toFixed(1).padStart(9),
     row.milpMs.toFixed(1).padStart(9),
     row.milpStatus,
+    row.optimumViolations === 0 ? "valid" : `${row.optimumViolations} violations`,
   ];
   return cells.join("  ");
 }
@@ -219,14 +236,16 @@ async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 20);
   const seed = Number(process.argv[3] ?? 1);
   console.log(`${count} small single-loop instances, seed ${seed}`);
-  console.log("  #  wkrs  d  planner  optimum  bound  hand  plan ms    milp ms  status");
+  console.log(
+    "  #  wkrs  d  planner  optimum  bound  hand  plan ms    milp ms  status  optimum roster",
+  );
   const { summary, excess } = await compareFleets(count, seed, {
     onRow: (row) => console.log(formatRow(row)),
   });
   const f = (x: number) => x.toFixed(3);
   console.log("");
   console.log(
-    `solved to optimality: ${summary.optimal}/${summary.instances} (not optimal: ${summary.notOptimal})`,
+    `solved to optimality: ${summary.optimal}/${summary.instances} (not optimal: ${summary.notOptimal}; optimum rosters failing validation: ${summary.invalidOptimum})`,
   );
   console.log(
     `planner ÷ optimum: min ${f(summary.ratio.min)}, median ${f(summary.ratio.median)}, max ${f(summary.ratio.max)}`,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { handMethodFleet } from "../../bench/baseline/hand-method.js";
 import { conflictCliques, optimalFleet } from "../../bench/milp/fleet-milp.js";
 import { scenarioDemand } from "../../bench/milp/loop-demand.js";
+import { optimalRoster } from "../../bench/milp/optimal-roster.js";
 import { smallInstances } from "../../bench/milp/small-instances.js";
 import {
   type CandidateTrip,
@@ -17,6 +18,7 @@ import { tripKey } from "../../src/plan/trip-key.js";
 import { parseScenario } from "../../src/scenario/parse.js";
 import { seededRandom } from "../../src/seeded-random.js";
 import { ZoneClock } from "../../src/time/zone-clock.js";
+import { validateRoster } from "../../src/validate/validate-roster.js";
 
 const MS_PER_MINUTE = 60_000;
 // Seed 12: three tiny instances, each with trips that cannot run back to back. On instance
@@ -77,6 +79,9 @@ describe("exact fleet MILP (trips free inside their windows)", () => {
       expect(optimum.loops.every((loop) => loop.verified)).toBe(true);
       expect(optimum.fleet).toBeGreaterThanOrEqual(roster.stats.fleetLowerBound);
       expect(optimum.fleet).toBeLessThanOrEqual(roster.stats.vehiclesUsed);
+      const optimal = optimalRoster(scenario, optimum);
+      expect(optimal.stats.vehiclesUsed).toBe(optimum.fleet);
+      expect(validateRoster(scenario, optimal).violations).toEqual([]);
       const equal = optimum.fleet === roster.stats.vehiclesUsed;
       console.info(
         `tiny ${index}: bound ${roster.stats.fleetLowerBound}, optimum ${optimum.fleet}, planner ${roster.stats.vehiclesUsed}${equal ? " (equal)" : ""}`,
@@ -106,6 +111,14 @@ describe("exact fleet MILP (trips free inside their windows)", () => {
     const moved = vehicle?.trips.some((trip) => trip.riders.some((r) => r.service !== trip.key));
     expect(moved).toBe(true);
   });
+});
+
+it("the optimum's roster is judged by the validator: a rider dropped from a trip is caught", async () => {
+  const scenario = tiny[1] as (typeof tiny)[number];
+  const roster = optimalRoster(scenario, await optimalFleet(scenario));
+  const trip = roster.trips.find((entry) => entry.passengers.length > 0);
+  trip?.passengers.pop();
+  expect(validateRoster(scenario, roster).counts["shift-coverage"]).toBe(1);
 });
 
 describe("candidate trip times", () => {
