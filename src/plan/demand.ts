@@ -18,6 +18,11 @@ export interface Rider {
   personId: string;
   /** Sorted, unique. */
   keys: TripKey[];
+  /**
+   * The trips at the edges of their windows, as demand put them, one per key and in the
+   * same order; absent when `keys` are those (a retimed rider rides elsewhere in the windows).
+   */
+  edges?: TripKey[];
   /** The start dates of the shifts served, for `unserved` entries if they cannot be. */
   dates: string[];
 }

@@ -47,6 +47,9 @@ export class FleetPool {
     readonly policy: Policy,
   ) {}
 
+  /** Drivers handed out, by id, so that one given back returns to its dormitory. */
+  private readonly lent = new Map<string, Staff>();
+
   /** Every vehicle of the scenario that can carry anyone, and every driver. */
   static of(model: ScenarioModel): FleetPool {
     const buckets = new Map<string, Bucket>();
@@ -87,6 +90,23 @@ export class FleetPool {
     this.drivers.set(loop.dormitoryId, fork.drivers.get(loop.dormitoryId) ?? []);
   }
 
+  /** Gives back a vehicle and its driver that a loop took but no longer needs. */
+  release(allocation: Allocation): void {
+    const { vehicle, capacity, driverId } = allocation;
+    const key = bucketKey(vehicle.enterpriseId, vehicle.dormitoryId);
+    const bucket = this.buckets.get(key) ?? [];
+    bucket.push({ vehicle, capacity });
+    bucket.sort((a, b) => a.capacity - b.capacity || compareText(a.vehicle.id, b.vehicle.id));
+    this.buckets.set(key, bucket);
+    const driver = this.lent.get(driverId);
+    if (driver === undefined) return;
+    this.lent.delete(driverId);
+    const drivers = this.drivers.get(driver.dormitoryId) ?? [];
+    drivers.push(driver);
+    drivers.sort((a, b) => compareText(a.id, b.id));
+    this.drivers.set(driver.dormitoryId, drivers);
+  }
+
   /**
    * A vehicle and a driver for `loop`, or the reason there is none (no vehicle comes first).
    * `waiting`: riders still to place; see `pickVehicle` for which vehicle that gives.
@@ -104,6 +124,7 @@ export class FleetPool {
     let driverIndex = drivers.findIndex((driver) => driver.enterpriseId === loop.enterpriseId);
     if (driverIndex === -1) driverIndex = 0;
     const [driver] = drivers.splice(driverIndex, 1);
+    this.lent.set((driver as Staff).id, driver as Staff);
     const { vehicle, capacity } = taken as { vehicle: Vehicle; capacity: number };
     return { vehicle, capacity, driverId: (driver as Staff).id };
   }

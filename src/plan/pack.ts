@@ -23,6 +23,7 @@ import { compareText } from "../order.js";
 import type { Policy, Vehicle } from "../scenario/schema.js";
 import { seededRandom } from "../seeded-random.js";
 import { type ChainRules, chainRuns, mergeKeys } from "./chain.js";
+import { consolidate } from "./consolidate.js";
 import type { Rider, UnservedShift } from "./demand.js";
 import type { FleetPool } from "./fleet-pool.js";
 import { type RetimeRules, retimings } from "./retime.js";
@@ -85,7 +86,12 @@ function chainsWith(vehicle: LoopVehicle, keys: readonly TripKey[], rules: Chain
 /** The riders as they ride at the given timing (the same objects at the pattern's own). */
 function retimed(riders: readonly Rider[], group: Group, keys: TripKey[]): Rider[] {
   if (keys === group.keys) return [...riders];
-  return riders.map((rider) => ({ personId: rider.personId, keys, dates: rider.dates }));
+  return riders.map((rider) => ({
+    personId: rider.personId,
+    keys,
+    dates: rider.dates,
+    edges: group.keys,
+  }));
 }
 
 /**
@@ -239,7 +245,14 @@ export function packLoop(
     if (best.packing.unserved.length === 0 && best.packing.vehicles.length <= lowerBound) break;
   }
   if (best === undefined) return [];
+  let vehicles = best.packing.vehicles;
+  if (best.packing.unserved.length === 0) {
+    // What first fit could not close, a search with free trip times may (consolidate.ts).
+    const { kept, freed } = consolidate(vehicles, lowerBound, rules, retimeRules);
+    for (const vehicle of freed) best.fork.release(vehicle);
+    vehicles = kept;
+  }
   pool.adopt(best.fork, loop);
   for (const entry of best.packing.unserved) unserved.push(entry);
-  return best.packing.vehicles;
+  return vehicles;
 }

@@ -50,7 +50,7 @@ function shifted(keys: readonly TripKey[], inEarlier: number, homeLater: number)
 }
 
 /** Whether a rider can take these rides: in and home in turn, each after the last arrived. */
-function ridesInTurn(keys: readonly TripKey[], rules: RetimeRules): boolean {
+export function ridesInTurn(keys: readonly TripKey[], rules: RetimeRules): boolean {
   let lastArrive = Number.NEGATIVE_INFINITY;
   let expectToPlant = true;
   for (const key of keys) {
