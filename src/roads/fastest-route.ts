@@ -2,6 +2,10 @@
  * The fixed route of SPEC §4: the fastest road path (minutes), ties broken by km, then by
  * the lexicographically smaller node-id sequence, so that plans never depend on edge order.
  *
+ * Km are compared as whole millimetres per road (see {@link MM_PER_KM}), so sums are exact
+ * integers: two routes tie on km when their roads add up to the same millimetres, whatever
+ * order the additions happen in. The reported km is the plain sum along the path, to the metre.
+ *
  * Dijkstra runs backwards from the destination until the origin is settled, giving each
  * node it settles its best (minutes, km) to the destination; the path is then walked
  * forwards, taking at each node the smallest-id neighbour that stays on a best path. Greedy
@@ -22,7 +26,14 @@ export interface Route {
 
 /** Km sums are compared to the metre: floating-point sums of decimals are not exact. */
 export const KM_TOLERANCE = 0.001;
-const KM_EPSILON = KM_TOLERANCE / 10;
+
+/**
+ * Route km are ranked in whole millimetres, each road rounded on its own: integer sums are
+ * exact (below 2^53 mm, some 9 billion km), so ties do not hang on floating-point rounding,
+ * and equality is transitive, unlike a tolerance, which chains near-ties and lets the edge
+ * order pick among them.
+ */
+const MM_PER_KM = 1_000_000;
 
 /** Rounds a km total to the metre for output. */
 export function roundKm(km: number): number {
@@ -38,8 +49,10 @@ interface FlatRoads {
   outStart: Int32Array;
   outTo: Int32Array;
   inMinutes: Float64Array;
-  inKm: Float64Array;
+  inMm: Float64Array;
   outMinutes: Float64Array;
+  outMm: Float64Array;
+  /** The arc's own km, summed along the chosen path for the reported total. */
   outKm: Float64Array;
 }
 
@@ -74,71 +87,83 @@ function flatten(graph: RoadGraph): FlatRoads {
     inFrom: new Int32Array(m),
     outTo: new Int32Array(m),
     inMinutes: new Float64Array(m),
-    inKm: new Float64Array(m),
+    inMm: new Float64Array(m),
     outMinutes: new Float64Array(m),
+    outMm: new Float64Array(m),
     outKm: new Float64Array(m),
   };
   graph.forEachEdge((_edge, arc, source, target) => {
     const s = index.get(source) as number;
     const t = index.get(target) as number;
+    const mm = Math.round(arc.km * MM_PER_KM);
     const o = (outFill[s] as number) + 0;
     outFill[s] = o + 1;
     flat.outTo[o] = t;
     flat.outMinutes[o] = arc.minutes;
+    flat.outMm[o] = mm;
     flat.outKm[o] = arc.km;
     const k = (inFill[t] as number) + 0;
     inFill[t] = k + 1;
     flat.inFrom[k] = s;
     flat.inMinutes[k] = arc.minutes;
-    flat.inKm[k] = arc.km;
+    flat.inMm[k] = mm;
   });
   flattened.set(graph, flat);
   return flat;
 }
 
-/** A binary heap of node indexes keyed by (minutes, km), over flat arrays. */
+/**
+ * A binary heap of node indexes keyed by (minutes, mm). Each entry keeps the key it was
+ * pushed with: a node pushed again with a better cost leaves its old entry behind, and that
+ * entry must keep its old key, or the heap order breaks under it and a node can be popped
+ * before a cheaper one.
+ */
 class CostHeap {
-  private nodes: number[] = [];
-  constructor(
-    private readonly minutes: Float64Array,
-    private readonly km: Float64Array,
-  ) {}
+  private readonly nodes: number[] = [];
+  private readonly minutes: number[] = [];
+  private readonly mm: number[] = [];
   get size(): number {
     return this.nodes.length;
   }
-  private less(a: number, b: number): boolean {
-    const ma = this.minutes[a] as number;
-    const mb = this.minutes[b] as number;
-    return ma < mb || (ma === mb && (this.km[a] as number) < (this.km[b] as number) - KM_EPSILON);
+  private less(i: number, j: number): boolean {
+    const mi = this.minutes[i] as number;
+    const mj = this.minutes[j] as number;
+    return mi < mj || (mi === mj && (this.mm[i] as number) < (this.mm[j] as number));
   }
-  push(node: number): void {
-    const nodes = this.nodes;
-    nodes.push(node);
-    let i = nodes.length - 1;
+  private swap(i: number, j: number): void {
+    const { nodes, minutes, mm } = this;
+    [nodes[i], nodes[j]] = [nodes[j] as number, nodes[i] as number];
+    [minutes[i], minutes[j]] = [minutes[j] as number, minutes[i] as number];
+    [mm[i], mm[j]] = [mm[j] as number, mm[i] as number];
+  }
+  push(node: number, minutes: number, mm: number): void {
+    this.nodes.push(node);
+    this.minutes.push(minutes);
+    this.mm.push(mm);
+    let i = this.nodes.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.less(nodes[i] as number, nodes[parent] as number)) break;
-      [nodes[i], nodes[parent]] = [nodes[parent] as number, nodes[i] as number];
+      if (!this.less(i, parent)) break;
+      this.swap(i, parent);
       i = parent;
     }
   }
   pop(): number {
-    const nodes = this.nodes;
-    const top = nodes[0] as number;
-    const last = nodes.pop() as number;
-    if (nodes.length === 0) return top;
-    nodes[0] = last;
+    const top = this.nodes[0] as number;
+    const last = this.nodes.length - 1;
+    this.swap(0, last);
+    this.nodes.pop();
+    this.minutes.pop();
+    this.mm.pop();
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
       const right = left + 1;
       let smallest = i;
-      if (left < nodes.length && this.less(nodes[left] as number, nodes[smallest] as number))
-        smallest = left;
-      if (right < nodes.length && this.less(nodes[right] as number, nodes[smallest] as number))
-        smallest = right;
+      if (left < last && this.less(left, smallest)) smallest = left;
+      if (right < last && this.less(right, smallest)) smallest = right;
       if (smallest === i) break;
-      [nodes[i], nodes[smallest]] = [nodes[smallest] as number, nodes[i] as number];
+      this.swap(i, smallest);
       i = smallest;
     }
     return top;
@@ -159,15 +184,15 @@ export function fastestRoute(
   const to = roads.index.get(destination);
   if (from === undefined || to === undefined) return undefined;
   const n = roads.ids.length;
-  // Best known (minutes, km) to the destination; settled once popped. Stale heap entries
+  // Best known (minutes, mm) to the destination; settled once popped. Stale heap entries
   // are skipped (lazy deletion), since a node may be pushed again with a better cost.
   const minutes = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-  const km = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  const mm = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const settled = new Uint8Array(n);
-  const heap = new CostHeap(minutes, km);
+  const heap = new CostHeap();
   minutes[to] = 0;
-  km[to] = 0;
-  heap.push(to);
+  mm[to] = 0;
+  heap.push(to, 0, 0);
   while (heap.size > 0) {
     const node = heap.pop();
     if (settled[node] === 1) continue;
@@ -177,37 +202,40 @@ export function fastestRoute(
       const source = roads.inFrom[a] as number;
       if (settled[source] === 1) continue;
       const viaMinutes = (minutes[node] as number) + (roads.inMinutes[a] as number);
-      const viaKm = (km[node] as number) + (roads.inKm[a] as number);
+      const viaMm = (mm[node] as number) + (roads.inMm[a] as number);
       const known = minutes[source] as number;
-      if (
-        viaMinutes < known ||
-        (viaMinutes === known && viaKm < (km[source] as number) - KM_EPSILON)
-      ) {
+      if (viaMinutes < known || (viaMinutes === known && viaMm < (mm[source] as number))) {
         minutes[source] = viaMinutes;
-        km[source] = viaKm;
-        heap.push(source);
+        mm[source] = viaMm;
+        heap.push(source, viaMinutes, viaMm);
       }
     }
   }
   if (settled[from] !== 1) return undefined;
 
   const path = [origin];
+  // Summed from the origin, as the validator sums a declared route.
+  let km = 0;
   let node = from;
   while (node !== to) {
     let chosen = -1;
     for (let a = roads.outStart[node] as number; a < (roads.outStart[node + 1] as number); a++) {
       const target = roads.outTo[a] as number;
       if (settled[target] !== 1) continue;
-      const viaMinutes = (roads.outMinutes[a] as number) + (minutes[target] as number);
-      const viaKm = (roads.outKm[a] as number) + (km[target] as number);
       const tight =
-        viaMinutes === minutes[node] && Math.abs(viaKm - (km[node] as number)) <= KM_EPSILON;
-      if (tight && (chosen === -1 || (roads.ids[target] as string) < (roads.ids[chosen] as string)))
-        chosen = target;
+        (roads.outMinutes[a] as number) + (minutes[target] as number) === minutes[node] &&
+        (roads.outMm[a] as number) + (mm[target] as number) === mm[node];
+      if (
+        tight &&
+        (chosen === -1 ||
+          (roads.ids[target] as string) < (roads.ids[roads.outTo[chosen] as number] as string))
+      )
+        chosen = a;
     }
-    if (chosen === -1) return undefined; // cannot happen with positive minutes; guards a float surprise
-    path.push(roads.ids[chosen] as string);
-    node = chosen;
+    if (chosen === -1) return undefined; // cannot happen: every settled node but `to` has a tight arc
+    node = roads.outTo[chosen] as number;
+    km += roads.outKm[chosen] as number;
+    path.push(roads.ids[node] as string);
   }
-  return { path, minutes: minutes[from] as number, km: roundKm(km[from] as number) };
+  return { path, minutes: minutes[from] as number, km: roundKm(km) };
 }

@@ -8,6 +8,7 @@ import {
   edgesWithPermutationArb,
   NODE_IDS,
   nodeIdArb,
+  roadEdgesArb,
 } from "../arbitraries/road-graph.js";
 
 const NUM_RUNS = 200;
@@ -119,6 +120,45 @@ function bestHop(edges: readonly RoadEdge[], from: string, to: string): TestArc 
   return best;
 }
 
+/**
+ * The best (minutes, tenths) from every node to `destination`, by Bellman-Ford: polynomial,
+ * so it can check graphs too dense for the brute force (minutes are positive, so it settles).
+ */
+function bestCosts(
+  edges: readonly RoadEdge[],
+  destination: string,
+): Map<string, { minutes: number; tenths: number }> {
+  const arcs = arcsOf(edges);
+  const best = new Map([[destination, { minutes: 0, tenths: 0 }]]);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const arc of arcs) {
+      const next = best.get(arc.to);
+      if (next === undefined) continue;
+      const minutes = next.minutes + arc.minutes;
+      const tenths = next.tenths + arc.tenths;
+      const known = best.get(arc.from);
+      if (
+        known === undefined ||
+        minutes < known.minutes ||
+        (minutes === known.minutes && tenths < known.tenths)
+      ) {
+        best.set(arc.from, { minutes, tenths });
+        changed = true;
+      }
+    }
+  }
+  return best;
+}
+
+/** Every order of `items` (keep it short: n! of them). */
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((item, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
+}
+
 describe("fastestRoute — properties", () => {
   test.prop([anyRoadEdgesArb, nodeIdArb, nodeIdArb], { numRuns: NUM_RUNS })(
     "equals the brute-force best simple path (minutes, then km, then node sequence)",
@@ -163,6 +203,22 @@ describe("fastestRoute — properties", () => {
       }
       expect(actual.minutes).toBe(minutes);
       expect(actual.km).toBeCloseTo(tenths / 10, 9);
+    },
+  );
+
+  test.prop([roadEdgesArb({ minEdges: 16, maxEdges: 40 }), nodeIdArb, nodeIdArb], {
+    numRuns: NUM_RUNS,
+  })(
+    "has the best minutes and km on dense graphs too (Bellman-Ford oracle)",
+    (edges, origin, destination) => {
+      // Dense graphs give the search's queue more stale entries than the brute-force cases.
+      const actual = route(edges, origin, destination);
+      if (origin === destination) return;
+      const best = bestCosts(edges, destination).get(origin);
+      expect(actual === undefined).toBe(best === undefined);
+      if (actual === undefined || best === undefined) return;
+      expect(actual.minutes).toBe(best.minutes);
+      expect(actual.km).toBeCloseTo(best.tenths / 10, 9);
     },
   );
 
@@ -254,6 +310,53 @@ describe("fastestRoute — examples", () => {
     ];
     expect(route(edges, "a", "d")?.path).toEqual(["a", "m", "d"]);
     expect(route([...edges].reverse(), "a", "d")?.path).toEqual(["a", "m", "d"]);
+  });
+
+  test("a node whose cost drops while it waits in the queue is still searched in cost order", () => {
+    // Found by the edge-order property. Searching back from "plant", "b" waits in the queue
+    // at 4 minutes, then drops to 2 via "a"; the queue compared entries by the live cost
+    // array, so the old entry changed key in place, broke the heap order, and "dorm" (4)
+    // was popped before "b" (2): the direct 4-minute road instead of the 3-minute detour.
+    const edges: RoadEdge[] = [
+      { from: "plant", to: "a", minutes: 1, km: 1 },
+      { from: "plant", to: "b", minutes: 4, km: 1 },
+      { from: "plant", to: "c", minutes: 4, km: 1 },
+      { from: "plant", to: "dorm", minutes: 4, km: 1 },
+      { from: "a", to: "b", minutes: 1, km: 1 },
+      { from: "b", to: "dorm", minutes: 1, km: 1 },
+    ];
+    const detour = { path: ["dorm", "b", "a", "plant"], minutes: 3, km: 3 };
+    expect(route(edges, "dorm", "plant")).toEqual(detour);
+    expect(route([...edges].reverse(), "dorm", "plant")).toEqual(detour);
+  });
+
+  test("km equal as decimals tie even when their floating-point sums differ", () => {
+    // 0.1 + 0.2 is 0.30000000000000004 in floating point, 0.15 + 0.15 is 0.3: a tie all the same.
+    const edges: RoadEdge[] = [
+      { from: "a", to: "b", minutes: 5, km: 0.1 },
+      { from: "b", to: "d", minutes: 5, km: 0.2 },
+      { from: "a", to: "c", minutes: 5, km: 0.15 },
+      { from: "c", to: "d", minutes: 5, km: 0.15 },
+    ];
+    for (const order of permutations(edges)) {
+      expect(route(order, "a", "d")).toEqual({ path: ["a", "b", "d"], minutes: 10, km: 0.3 });
+    }
+  });
+
+  test("near-equal km do not chain into ties: the shortest route wins in every edge order", () => {
+    // Totals 10.00016, 10.00008 and 10 km. Under a 0.1 m tolerance x~y and y~z but not x~z,
+    // so which route won depended on the order the search met them.
+    const edges: RoadEdge[] = [
+      { from: "o", to: "x", minutes: 5, km: 5 },
+      { from: "x", to: "d", minutes: 5, km: 5.00016 },
+      { from: "o", to: "y", minutes: 5, km: 5 },
+      { from: "y", to: "d", minutes: 5, km: 5.00008 },
+      { from: "o", to: "z", minutes: 5, km: 5 },
+      { from: "z", to: "d", minutes: 5, km: 5 },
+    ];
+    for (const order of permutations(edges)) {
+      expect(route(order, "o", "d")).toEqual({ path: ["o", "z", "d"], minutes: 10, km: 10 });
+    }
   });
 
   test("km sums of decimals are reported to the metre", () => {
