@@ -10,9 +10,19 @@ const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 const BUCKET_MS = 15 * MS_PER_MINUTE;
 
+/** Quarter hours held in the flat offset cache: a little over a year either way. */
+const NEAR_BUCKETS = 80_000;
+
 export class ZoneClock {
   private readonly zone: IANAZone;
   private readonly offsets = new Map<number, number>();
+  /**
+   * Offsets of the quarter hours near the first one asked about, in a flat array (NaN until
+   * looked up): the hot loops ask millions of times, and an array read is cheaper than a
+   * Map's. Instants further away use the Map.
+   */
+  private near: Float64Array | undefined;
+  private nearBase = 0;
   private readonly formatted = new Map<number, string>();
 
   constructor(zoneName: string) {
@@ -22,6 +32,19 @@ export class ZoneClock {
   /** The zone's UTC offset at an instant, in minutes. */
   offsetMinutes(ms: number): number {
     const bucket = Math.floor(ms / BUCKET_MS);
+    if (this.near === undefined) {
+      this.near = new Float64Array(NEAR_BUCKETS).fill(Number.NaN);
+      this.nearBase = bucket - NEAR_BUCKETS / 2;
+    }
+    const slot = bucket - this.nearBase;
+    if (slot >= 0 && slot < NEAR_BUCKETS) {
+      let near = this.near[slot] as number;
+      if (Number.isNaN(near)) {
+        near = this.zone.offset(bucket * BUCKET_MS);
+        this.near[slot] = near;
+      }
+      return near;
+    }
     let offset = this.offsets.get(bucket);
     if (offset === undefined) {
       offset = this.zone.offset(bucket * BUCKET_MS);

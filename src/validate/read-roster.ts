@@ -27,7 +27,7 @@ import {
 import type { Roster, TripDirection } from "../roster/schema.js";
 import type { ScenarioModel } from "../scenario/model.js";
 import { IdTable } from "./id-table.js";
-import { DRIVER_SEAT, SeatMemory } from "./seat-memory.js";
+import { RiderMemory, type Riders } from "./rider-memory.js";
 
 /** A trip without its manifest and with its times as numbers (in `IndexedRoster`). */
 export interface TripRecord {
@@ -92,6 +92,7 @@ function readTests(model: ScenarioModel, items: unknown[], people: IdTable): Tes
     ),
     at: new Float64Array(items.length),
   };
+  const policyKinds = regimes.map((regime) => regime.kind);
   // A person's tests come one after another, at one site: look ids up only when they change.
   let personId = "";
   let person = -1;
@@ -111,7 +112,10 @@ function readTests(model: ScenarioModel, items: unknown[], people: IdTable): Tes
     }
     tests.person[t] = person;
     tests.site[t] = site;
-    tests.kind[t] = tests.kinds.indexOf(id(test.kind));
+    // A policy has two or three kinds: a scan of them beats hashing the name.
+    const kindName = id(test.kind);
+    const kind = policyKinds.indexOf(kindName);
+    tests.kind[t] = kind >= 0 ? kind : tests.kinds.indexOf(kindName);
     tests.at[t] = instantMs(test.at);
   }
   return tests;
@@ -146,13 +150,14 @@ function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
   const vehicles = each(o.vehicles, vehicleEntry);
   const assignments = each(o.assignments, assignment);
 
-  const seatMemory = new SeatMemory(model, people);
+  const riderMemory = new RiderMemory(people);
+
   // Trips first, keeping each manifest's array to read once its total size is known.
   const tripItems = array(o.trips);
   const tripCount = tripItems.length;
   const trips = new Array<TripRecord>(tripCount);
   const manifests = new Array<unknown[]>(tripCount);
-  const seatsOfTrip = new Array<ReturnType<SeatMemory["seatsOf"]>>(tripCount);
+  const ridersOfTrip = new Array<Riders>(tripCount);
   const departs = new Float64Array(tripCount);
   const arrives = new Float64Array(tripCount);
   const tripDriver = new Int32Array(tripCount);
@@ -172,9 +177,9 @@ function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
     trips[i] = record;
     departs[i] = instantMs(t.depart);
     arrives[i] = instantMs(t.arrive);
-    const seats = seatMemory.seatsOf(record.vehicleId);
-    seatsOfTrip[i] = seats;
-    tripDriver[i] = seatMemory.personIndex(seats, DRIVER_SEAT, record.driverId);
+    const riders = riderMemory.ridersOf(record.vehicleId);
+    ridersOfTrip[i] = riders;
+    tripDriver[i] = riderMemory.personIndex(riders, record.driverId);
     const manifest = array(t.passengers);
     manifests[i] = manifest;
     boardingStart[i + 1] = (boardingStart[i] as number) + manifest.length;
@@ -187,13 +192,11 @@ function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
   let b = 0;
   for (let i = 0; i < tripCount; i++) {
     const manifest = manifests[i] as unknown[];
-    const seats = seatsOfTrip[i];
+    const riders = ridersOfTrip[i] as Riders;
     for (let k = 0; k < manifest.length; k++, b++) {
       const p = object(manifest[k], 2);
-      const personId = id(p.personId);
-      const seat = integer(p.seat);
-      boardingPerson[b] = seatMemory.personIndex(seats, seat, personId);
-      boardingSeat[b] = seat;
+      boardingPerson[b] = riderMemory.personIndex(riders, id(p.personId));
+      boardingSeat[b] = integer(p.seat);
     }
   }
 
