@@ -4,26 +4,32 @@
  * always allowed. Guards the entry condition of the whole closed loop.
  */
 import { eligibilityOn } from "../../eligibility.js";
+import type { Staff } from "../../scenario/schema.js";
 import type { Rule } from "../rule.js";
+import { staffColumns } from "../staff-columns.js";
 
 export const checkEligibility: Rule<"eligibility"> = (context, emit) => {
   const { model, roster, clock, departs, toPlant } = context;
-  const { boardingStart, boardingPerson } = roster;
+  const { boardingStart, boardingPerson, people } = roster;
+  const staff = staffColumns(model);
+  const enterprises = model.scenario.enterprises;
   roster.trips.forEach((trip, i) => {
     if (toPlant[i] === 0) return;
     const day = clock.dayOf(departs[i] as number);
     // A manifest is mostly one enterprise: ask again only when the enterprise changes.
-    let askedFor: string | undefined;
+    let askedFor = -1;
     let eligible = true;
     const end = boardingStart[i + 1] as number;
     for (let b = boardingStart[i] as number; b < end; b++) {
-      const person = context.staffAt(boardingPerson[b] as number);
-      if (person === undefined || person.role !== "worker") continue;
-      if (person.enterpriseId !== askedFor) {
-        askedFor = person.enterpriseId;
-        eligible = context.isEligible(askedFor, day);
+      const index = boardingPerson[b] as number;
+      if (!people.isKnown(index) || staff.worker[index] === 0) continue;
+      const enterprise = staff.enterprise[index] as number;
+      if (enterprise !== askedFor) {
+        askedFor = enterprise;
+        eligible = context.isEligible(enterprises[enterprise]?.id ?? "", day);
       }
       if (eligible) continue;
+      const person = context.staffAt(index) as Staff;
       const date = context.tripDate(i);
       emit({
         code: "eligibility",
