@@ -27,8 +27,12 @@ import { keyDepart, keyToPlant, type TripKey, tripKey } from "./trip-key.js";
 
 const MS_PER_MINUTE = 60_000;
 
-/** Vehicles a loop tries to empty without success before it stops trying. */
-const MAX_FAILED_ATTEMPTS = 4;
+/**
+ * Vehicles a loop tries to empty without success before it stops trying: the least loaded
+ * are the likeliest to go, and each failed try costs as much as a success (at 100k staff
+ * about a hundred loops are above their bound).
+ */
+const MAX_FAILED_ATTEMPTS = 2;
 
 interface FlexRider {
   rider: Rider;

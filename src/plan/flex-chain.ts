@@ -47,11 +47,26 @@ export function gapBetween(firstToPlant: boolean, nextToPlant: boolean, gaps: Ga
   return gaps.toPlant + gaps.toDormitory + 2 * gaps.disinfection;
 }
 
+interface Bounds {
+  earliest: number[];
+  latest: number[];
+}
+
+/**
+ * Bounds per sequence: a vehicle's sequence is asked about rider after rider until one
+ * fits, and sequences never change (the gaps are one loop's, so one entry per array).
+ */
+const boundsOf = new WeakMap<readonly Slot<unknown>[], Bounds | undefined>();
+
 /** Earliest and latest feasible minute of every slot, or undefined if the sequence has none. */
-export function slotBounds<R>(
-  slots: readonly Slot<R>[],
-  gaps: GapMinutes,
-): { earliest: number[]; latest: number[] } | undefined {
+export function slotBounds<R>(slots: readonly Slot<R>[], gaps: GapMinutes): Bounds | undefined {
+  if (boundsOf.has(slots)) return boundsOf.get(slots);
+  const bounds = computeBounds(slots, gaps);
+  boundsOf.set(slots, bounds);
+  return bounds;
+}
+
+function computeBounds<R>(slots: readonly Slot<R>[], gaps: GapMinutes): Bounds | undefined {
   const n = slots.length;
   const earliest = new Array<number>(n);
   const latest = new Array<number>(n);
@@ -83,7 +98,7 @@ export function slotBounds<R>(
  */
 function fitsBetween<R>(
   slots: readonly Slot<R>[],
-  bounds: { earliest: number[]; latest: number[] },
+  bounds: Bounds,
   before: number,
   after: number,
   window: RideWindow,
@@ -106,6 +121,18 @@ function fitsBetween<R>(
   return from <= to;
 }
 
+/** The first index whose latest time is at or after `minute` (the length if none). */
+function firstLatestFrom(latest: readonly number[], minute: number): number {
+  let low = 0;
+  let high = latest.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((latest[middle] as number) < minute) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * The sequence with one more ride: on an existing slot of its direction whose window
  * overlaps the ride's and has room (the slot narrows to the overlap), else on a new slot at
@@ -120,7 +147,11 @@ export function withRide<R>(
 ): Slot<R>[] | undefined {
   const bounds = slotBounds(slots, gaps);
   if (bounds === undefined) return undefined;
-  for (let j = 0; j < slots.length; j++) {
+  // Latest times never fall along the sequence, and a slot, or the one after a new slot,
+  // that must leave before the window opens cannot take the ride: skip those.
+  const first = firstLatestFrom(bounds.latest, window.lo);
+  for (let j = first; j < slots.length; j++) {
+    if ((bounds.earliest[j] as number) > window.hi) break;
     const slot = slots[j] as Slot<R>;
     if (slot.toPlant !== window.toPlant || slot.members.length >= capacity) continue;
     const lo = Math.max(slot.lo, window.lo);
@@ -132,7 +163,7 @@ export function withRide<R>(
     out[j] = { ...narrowed, members: [...slot.members, member] };
     return out;
   }
-  for (let position = 0; position <= slots.length; position++) {
+  for (let position = first; position <= slots.length; position++) {
     // Past a slot that cannot leave before the window closes, no later position fits.
     if (position > 0 && (bounds.earliest[position - 1] as number) > window.hi) break;
     if (!fitsBetween(slots, bounds, position - 1, position, window, gaps)) continue;
