@@ -17,9 +17,18 @@ export const checkShiftCoverage: Rule<"shift-coverage"> = (context, emit) => {
   const earliestDeparture = policy.departAfterShiftMinutes * MS_PER_MINUTE;
   const latestDeparture = policy.maxWaitMinutes * MS_PER_MINUTE;
 
+  // No ride departing before `start - maxWait - longestTrip` can serve a shift starting at
+  // `start`, and shifts start later and later: each worker's rides are read forward once.
+  let longestTrip = 0;
+  for (let i = 0; i < departs.length; i++)
+    longestTrip = Math.max(longestTrip, (arrives[i] as number) - (departs[i] as number));
+  const lookBack = earliestArrival + longestTrip;
+
   model.scenario.staff.forEach((person, index) => {
     if (person.role !== "worker" || person.schedule === undefined) return;
     const boardings = groupOf(context.ridesByPerson, index);
+    let first = 0;
+    let lastStart = Number.NEGATIVE_INFINITY;
     for (const shift of expandSchedule(
       person.schedule,
       model.shifts,
@@ -31,8 +40,16 @@ export const checkShiftCoverage: Rule<"shift-coverage"> = (context, emit) => {
       let there = false;
       let back = false;
       const lastUseful = shift.end + latestDeparture;
+      if (shift.start < lastStart) first = 0; // not seen, but an odd schedule must not skip a ride
+      lastStart = shift.start;
+      while (
+        first < boardings.length &&
+        (departs[boardings[first] as number] as number) < shift.start - lookBack
+      )
+        first++;
       // Boardings are in departure order: past `lastUseful` none can serve this shift.
-      for (const i of boardings) {
+      for (let k = first; k < boardings.length; k++) {
+        const i = boardings[k] as number;
         const depart = departs[i] as number;
         if (depart > lastUseful) break;
         if (toPlant[i] === 1) {
