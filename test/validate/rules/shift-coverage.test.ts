@@ -96,6 +96,20 @@ describe("shift-coverage", () => {
     expect(report.ok).toBe(true);
   });
 
+  it("stays quiet when a slow ride to the plant leaves hours early but arrives in the window", () => {
+    // Arrange: T07 (w1, w2, 05-17) leaves at 01:00 and arrives at 07:30, six and a half
+    // hours on the road: the ride is still in time (other rules judge its length).
+    const roster = structuredClone(validRoster());
+    retime(tripOf(roster, "T07"), "2022-05-17T01:00", "2022-05-17T07:30");
+
+    // Act
+    const report = validateRoster(fixtureScenario(), roster);
+
+    // Assert
+    expect(report.counts["shift-coverage"]).toBe(0);
+    expect(report.counts["fixed-route"]).toBe(1);
+  });
+
   it("fires when the ride to the plant arrives more than maxWaitMinutes before start", () => {
     // Arrange: T03 (w3) arrives at 18:59, 61 minutes before the 20:00 night shift.
     const roster = structuredClone(validRoster());
