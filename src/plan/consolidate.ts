@@ -68,8 +68,11 @@ function windowsOf(rider: Rider, rules: RetimeRules): RideWindow[] {
     const next = windows[i + 1];
     const ride = window.toPlant ? rules.toPlantMinutes : rules.toDormitoryMinutes;
     if (next !== undefined && window.hi + ride > next.lo) return false;
-    const edgeDay = rules.clock.dayOf(minuteOf(edges[i] as TripKey) * MS_PER_MINUTE);
-    return !window.toPlant || rules.clock.dayOf(window.lo * MS_PER_MINUTE) === edgeDay;
+    const { clock } = rules;
+    return (
+      !window.toPlant ||
+      clock.dayOf(window.lo * MS_PER_MINUTE) === clock.dayOf(window.hi * MS_PER_MINUTE)
+    );
   });
   if (free) return windows;
   return rider.keys.map((key) => ({
@@ -77,6 +80,13 @@ function windowsOf(rider: Rider, rules: RetimeRules): RideWindow[] {
     lo: minuteOf(key),
     hi: minuteOf(key),
   }));
+}
+
+/** Whether two riders ride the same trips for the same services. */
+function sameRides(a: Rider, b: Rider): boolean {
+  const sameList = (x: readonly TripKey[], y: readonly TripKey[]) =>
+    x === y || (x.length === y.length && x.every((key, i) => key === y[i]));
+  return sameList(a.keys, b.keys) && sameList(a.edges ?? a.keys, b.edges ?? b.keys);
 }
 
 /** A packed vehicle as slots: each trip free within the windows of all its riders. */
@@ -229,9 +239,16 @@ export function consolidate(
     disinfection: retimeRules.disinfectionMinutes,
   };
   const flexRiders = new Map<Rider, FlexRider>();
+  let last: Rider | undefined;
+  let lastWindows: RideWindow[] = [];
   for (const vehicle of vehicles)
-    for (const rider of vehicle.riders)
-      flexRiders.set(rider, { rider, windows: windowsOf(rider, retimeRules) });
+    for (const rider of vehicle.riders) {
+      // A crew's riders sit next to each other and share their windows: work them out once.
+      if (last === undefined || !sameRides(last, rider))
+        lastWindows = windowsOf(rider, retimeRules);
+      last = rider;
+      flexRiders.set(rider, { rider, windows: lastWindows });
+    }
   const fleet = vehicles.map((vehicle) => flexOf(vehicle, flexRiders));
   if (fleet.some((flex) => slotBounds(flex.slots, gaps) === undefined)) return unchanged;
 
