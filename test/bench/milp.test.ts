@@ -22,8 +22,8 @@ import { validateRoster } from "../../src/validate/validate-roster.js";
 
 const MS_PER_MINUTE = 60_000;
 // Seed 12: three tiny instances, each with trips that cannot run back to back. On instance
-// 1 the optimum (1 vehicle) is below the planner's fleet (2): it retimes one day's ride home
-// only, where the planner moves all of a pattern's rides home by one offset.
+// 1 the optimum (1 vehicle) retimes one day's ride home only; the planner reaches it by
+// emptying a vehicle with every ride free in its window (src/plan/consolidate.ts).
 const tiny = smallInstances(3, 12, { maxWorkers: 20, maxDays: 3, maxCrews: 4 });
 
 function gapRulesOf(rules: ChainRules): GapRules {
