@@ -42,7 +42,15 @@ function runScale(staff: number): ScalePoint {
   process.stderr.write(`· ${staff.toLocaleString("en")} staff …\n`);
   const out = execFileSync(
     process.execPath,
-    ["--import", "tsx", "--max-old-space-size=4096", script, String(staff), String(seed)],
+    [
+      "--import",
+      "tsx",
+      "--expose-gc",
+      "--max-old-space-size=4096",
+      script,
+      String(staff),
+      String(seed),
+    ],
     {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
@@ -62,7 +70,7 @@ const fleets = await compareFleets(milpInstances, seed);
 const lines: string[] = [];
 lines.push(`# Benchmark results`, "");
 lines.push(
-  `Machine: ${availableParallelism()} cores, Node ${process.version}. Seed ${seed}. ${quick ? "Quick run." : "Full run."}`,
+  `Machine: ${availableParallelism()} cores, Node ${process.version}. Seed ${seed}. ${quick ? "Quick run." : "Full run."} Each scale point runs in its own process; each timed phase starts after a full garbage collection, so that it does not pay for the garbage of the phase before.`,
   "",
 );
 lines.push("## District scale (14 days)", "");

@@ -70,33 +70,45 @@ function departureOrder(roster: IndexedRoster): Int32Array {
   return order;
 }
 
-/** Per person, the trips they ride in `order`; a name listed twice on one manifest counts once. */
+/**
+ * Per person, the trips they ride in `order`; a name listed twice on one manifest counts
+ * once. Counted, then filled (two passes over the boardings, no pair list in between:
+ * millions of boardings make every temporary array tens of megabytes).
+ */
 function ridesByPerson(roster: IndexedRoster, order: Int32Array): Groups {
   const { boardingStart, boardingPerson, people } = roster;
-  const riders = new Int32Array(boardingPerson.length);
-  const trips = new Int32Array(boardingPerson.length);
-  const lastTrip = new Int32Array(people.size).fill(-1);
-  let count = 0;
-  for (const i of order) {
-    const end = boardingStart[i + 1] as number;
-    for (let b = boardingStart[i] as number; b < end; b++) {
-      const person = boardingPerson[b] as number;
-      if (lastTrip[person] === i) continue; // fixed-person reports the repeat
-      lastTrip[person] = i;
-      riders[count] = person;
-      trips[count] = i;
-      count++;
+  const start = new Int32Array(people.size + 1);
+  const lastTrip = new Int32Array(people.size);
+  const eachRide = (visit: (person: number, trip: number) => void) => {
+    lastTrip.fill(-1);
+    for (const i of order) {
+      const end = boardingStart[i + 1] as number;
+      for (let b = boardingStart[i] as number; b < end; b++) {
+        const person = boardingPerson[b] as number;
+        if (lastTrip[person] === i) continue; // fixed-person reports the repeat
+        lastTrip[person] = i;
+        visit(person, i);
+      }
     }
-  }
-  return groupByKey(riders.subarray(0, count), people.size, trips);
+  };
+  eachRide((person) => {
+    start[person + 1] = (start[person + 1] as number) + 1;
+  });
+  for (let person = 0; person < people.size; person++)
+    start[person + 1] = (start[person + 1] as number) + (start[person] as number);
+  const next = start.slice(0, people.size);
+  const items = new Int32Array(start[people.size] as number);
+  eachRide((person, trip) => {
+    items[next[person] as number] = trip;
+    next[person] = (next[person] as number) + 1;
+  });
+  return { start, items };
 }
 
 /** Per person, their tests in time order (a planned roster lists them so already). */
 function testsByPerson(roster: IndexedRoster): Groups {
   const { tests, people } = roster;
-  const indexes = new Int32Array(tests.length);
-  for (let t = 0; t < indexes.length; t++) indexes[t] = t;
-  const groups = groupByKey(tests.person, people.size, indexes);
+  const groups = groupByKey(tests.person, people.size);
   const byTime = (a: number, b: number) =>
     (tests.at[a] as number) - (tests.at[b] as number) || a - b;
   for (let person = 0; person < people.size; person++) {

@@ -9,10 +9,10 @@ export interface Groups {
 }
 
 /**
- * Groups `items[j]` under `keys[j]` (each key < keyCount), keeping their order within a
- * key: a counting sort, two passes, no comparisons.
+ * Groups `items[j]` (or `j` itself, without `items`) under `keys[j]` (each key < keyCount),
+ * keeping their order within a key: a counting sort, two passes, no comparisons.
  */
-export function groupByKey(keys: Int32Array, keyCount: number, items: Int32Array): Groups {
+export function groupByKey(keys: Int32Array, keyCount: number, items?: Int32Array): Groups {
   const start = new Int32Array(keyCount + 1);
   for (let j = 0; j < keys.length; j++) {
     const key = keys[j] as number;
@@ -24,7 +24,7 @@ export function groupByKey(keys: Int32Array, keyCount: number, items: Int32Array
   const grouped = new Int32Array(keys.length);
   for (let j = 0; j < keys.length; j++) {
     const key = keys[j] as number;
-    grouped[next[key] as number] = items[j] as number;
+    grouped[next[key] as number] = items === undefined ? j : (items[j] as number);
     next[key] = (next[key] as number) + 1;
   }
   return { start, items: grouped };

@@ -71,7 +71,8 @@ export interface IndexedRoster
   boardingStart: Int32Array;
   /** Who sits in boarding b (an index in `people`) and in which seat. */
   boardingPerson: Int32Array;
-  boardingSeat: Float64Array;
+  /** 32-bit seats, unless some seat number does not fit in 32 bits (then exact doubles). */
+  boardingSeat: Int32Array | Float64Array;
   tests: TestColumns;
   /** Every person id the roster names: the scenario's staff first, at their scenario index. */
   people: IdTable;
@@ -188,7 +189,7 @@ function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
 
   const boardings = boardingStart[tripCount] as number;
   const boardingPerson = new Int32Array(boardings);
-  const boardingSeat = new Float64Array(boardings);
+  let boardingSeat: Int32Array | Float64Array = new Int32Array(boardings);
   let b = 0;
   for (let i = 0; i < tripCount; i++) {
     const manifest = manifests[i] as unknown[];
@@ -196,7 +197,12 @@ function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
     for (let k = 0; k < manifest.length; k++, b++) {
       const p = object(manifest[k], 2);
       boardingPerson[b] = riderMemory.personIndex(riders, id(p.personId));
-      boardingSeat[b] = integer(p.seat);
+      const seat = integer(p.seat);
+      // Half the memory for the seats every real roster has; a seat number beyond 32 bits
+      // (reported by `capacity`) still gets its exact value.
+      if ((seat | 0) !== seat && boardingSeat instanceof Int32Array)
+        boardingSeat = Float64Array.from(boardingSeat);
+      boardingSeat[b] = seat;
     }
   }
 

@@ -116,6 +116,18 @@ describe("readRoster", () => {
     expect(read.tests.kinds.isKnown(read.tests.kind[read.tests.length - 1] as number)).toBe(false);
   });
 
+  it("keeps a seat number beyond 32 bits exact, and the capacity rule names it", () => {
+    const roster = validRoster();
+    const trip = roster.trips.find((t) => t.passengers.length > 1);
+    if (trip === undefined) throw new Error("fixture has no full trip");
+    (trip.passengers[1] as { seat: number }).seat = 2 ** 40 + 1;
+    const read = readRoster(model, roster);
+    if (read === undefined) throw new Error("reader refused");
+    expect(readBack(read)).toEqual(expected(roster));
+    const report = validateRoster(fixtureScenario(), roster);
+    expect(report.violations.some((v) => v.message.includes(`seat ${2 ** 40 + 1}`))).toBe(true);
+  });
+
   it("leaves a repeated trip or loop id to zod, which reports where", () => {
     const trips = validRoster();
     trips.trips.push({ ...(trips.trips[0] as Roster["trips"][number]) });
