@@ -72,36 +72,40 @@ function departureOrder(roster: IndexedRoster): Int32Array {
 
 /**
  * Per person, the trips they ride in `order`; a name listed twice on one manifest counts
- * once. Counted, then filled (two passes over the boardings, no pair list in between:
+ * once. A counting sort straight over the boardings: the first pass counts each person's
+ * rides and marks the repeats, the second files the rides (no pair list in between:
  * millions of boardings make every temporary array tens of megabytes).
  */
 function ridesByPerson(roster: IndexedRoster, order: Int32Array): Groups {
   const { boardingStart, boardingPerson, people } = roster;
   const start = new Int32Array(people.size + 1);
-  const lastTrip = new Int32Array(people.size);
-  const eachRide = (visit: (person: number, trip: number) => void) => {
-    lastTrip.fill(-1);
-    for (const i of order) {
-      const end = boardingStart[i + 1] as number;
-      for (let b = boardingStart[i] as number; b < end; b++) {
-        const person = boardingPerson[b] as number;
-        if (lastTrip[person] === i) continue; // fixed-person reports the repeat
+  const lastTrip = new Int32Array(people.size).fill(-1);
+  const repeat = new Uint8Array(boardingPerson.length);
+  for (const i of order) {
+    const end = boardingStart[i + 1] as number;
+    for (let b = boardingStart[i] as number; b < end; b++) {
+      const person = boardingPerson[b] as number;
+      if (lastTrip[person] === i)
+        repeat[b] = 1; // fixed-person reports it
+      else {
         lastTrip[person] = i;
-        visit(person, i);
+        start[person + 1] = (start[person + 1] as number) + 1;
       }
     }
-  };
-  eachRide((person) => {
-    start[person + 1] = (start[person + 1] as number) + 1;
-  });
+  }
   for (let person = 0; person < people.size; person++)
     start[person + 1] = (start[person + 1] as number) + (start[person] as number);
   const next = start.slice(0, people.size);
   const items = new Int32Array(start[people.size] as number);
-  eachRide((person, trip) => {
-    items[next[person] as number] = trip;
-    next[person] = (next[person] as number) + 1;
-  });
+  for (const i of order) {
+    const end = boardingStart[i + 1] as number;
+    for (let b = boardingStart[i] as number; b < end; b++) {
+      if (repeat[b] === 1) continue;
+      const person = boardingPerson[b] as number;
+      items[next[person] as number] = i;
+      next[person] = (next[person] as number) + 1;
+    }
+  }
   return { start, items };
 }
 
