@@ -194,7 +194,8 @@ function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
   for (let i = 0; i < tripCount; i++) {
     const manifest = manifests[i] as unknown[];
     const riders = ridersOfTrip[i] as Riders;
-    for (let k = 0; k < manifest.length; k++, b++) {
+    const count = (boardingStart[i + 1] as number) - (boardingStart[i] as number); // length read once
+    for (let k = 0; k < count; k++, b++) {
       const p = object(manifest[k], 2);
       boardingPerson[b] = riderMemory.personIndex(riders, id(p.personId));
       const seat = integer(p.seat);
