@@ -2,7 +2,10 @@
  * The scenario's vehicles and drivers, handed out to loops. A loop takes the most
  * restricted vehicle it may use first (a vehicle reserved for it is useless elsewhere),
  * and among those the smallest that carries everyone still waiting; when none there does,
- * the smallest that does from a less restricted bucket, else the largest anywhere.
+ * the smallest that does from a less restricted bucket, else the largest anywhere. That
+ * saves vehicles, but can take another loop's only vehicle while reserved ones stay idle:
+ * a pool made with `passOverReserved: false` keeps each loop to its most restricted bucket
+ * while it has vehicles (the planner falls back to it when the first plan strands anyone).
  * A vehicle goes out only with a driver who lives in the loop's dormitory.
  */
 import { vehicleCapacity } from "../capacity.js";
@@ -45,13 +48,15 @@ export class FleetPool {
     private readonly drivers: Map<string, Staff[]>,
     /** The scenario's policy (packing reads the trip windows from it). */
     readonly policy: Policy,
+    /** Whether a loop may pass over its reserved vehicles for a larger shared one. */
+    private readonly passOverReserved: boolean,
   ) {}
 
   /** Drivers handed out, by id, so that one given back returns to its dormitory. */
   private readonly lent = new Map<string, Staff>();
 
   /** Every vehicle of the scenario that can carry anyone, and every driver. */
-  static of(model: ScenarioModel): FleetPool {
+  static of(model: ScenarioModel, { passOverReserved = true } = {}): FleetPool {
     const buckets = new Map<string, Bucket>();
     const drivers = new Map<string, Staff[]>();
     const loadFactor = model.scenario.policy.loadFactor;
@@ -73,7 +78,7 @@ export class FleetPool {
       drivers.set(person.dormitoryId, list);
     }
     for (const list of drivers.values()) list.sort((a, b) => compareText(a.id, b.id));
-    return new FleetPool(buckets, drivers, model.scenario.policy);
+    return new FleetPool(buckets, drivers, model.scenario.policy, passOverReserved);
   }
 
   /** A copy of just what `loop` may draw on, for a trial packing that may be thrown away. */
@@ -81,7 +86,7 @@ export class FleetPool {
     const buckets = new Map<string, Bucket>();
     for (const key of bucketKeysFor(loop)) buckets.set(key, [...(this.buckets.get(key) ?? [])]);
     const drivers = new Map([[loop.dormitoryId, [...(this.drivers.get(loop.dormitoryId) ?? [])]]]);
-    return new FleetPool(buckets, drivers, this.policy);
+    return new FleetPool(buckets, drivers, this.policy, this.passOverReserved);
   }
 
   /** Takes over what a fork of `loop` has left, after the trial that used it was chosen. */
@@ -118,7 +123,10 @@ export class FleetPool {
     if (buckets.length === 0) return { reason: "no-vehicle" };
     const drivers = this.drivers.get(loop.dormitoryId) ?? [];
     if (drivers.length === 0) return { reason: "no-driver" };
-    const { bucket, index } = pickVehicle(buckets, waiting);
+    const { bucket, index } = pickVehicle(
+      this.passOverReserved ? buckets : buckets.slice(0, 1),
+      waiting,
+    );
     const [taken] = bucket.splice(index, 1);
     // Prefer a driver of the loop's own enterprise; any driver living in the dormitory will do.
     let driverIndex = drivers.findIndex((driver) => driver.enterpriseId === loop.enterpriseId);

@@ -66,15 +66,39 @@ export function planRoster(
 ): Roster {
   const progress = options?.onProgress ?? (() => {});
   const model = scenarioModel(scenario);
-  const { policy } = model.scenario;
   const clock = new ZoneClock(model.zone);
   const loops = loopsOf(model);
 
   progress(`demand: ${model.scenario.staff.length} staff over ${model.days} days`);
   const { demands, unserved } = buildDemand(model, loops, clock, eligibilityIndex(model));
 
+  // The fleet-saving choice of vehicles first; if it leaves anyone without a vehicle, the
+  // choice that keeps each loop to its own reserved vehicles, and whichever serves more.
+  const saving = planWithPool(model, clock, loops, demands, unserved, progress, true);
+  if (!saving.unserved.some((entry) => entry.reason === "no-vehicle")) return saving;
+  progress("someone has no vehicle: planning again with each loop on its own vehicles first");
+  const kind = planWithPool(model, clock, loops, demands, unserved, progress, false);
+  const left = (roster: Roster) => roster.unserved.length;
+  return left(kind) < left(saving) ||
+    (left(kind) === left(saving) && kind.stats.vehiclesUsed < saving.stats.vehiclesUsed)
+    ? kind
+    : saving;
+}
+
+/** Packing, seats, tests and the roster, with vehicles handed out by one pool rule. */
+function planWithPool(
+  model: ScenarioModel,
+  clock: ZoneClock,
+  loops: readonly Loop[],
+  demands: ReturnType<typeof buildDemand>["demands"],
+  demandUnserved: readonly UnservedShift[],
+  progress: (message: string) => void,
+  passOverReserved: boolean,
+): Roster {
+  const { policy } = model.scenario;
+  const unserved = [...demandUnserved];
   progress(`packing ${demands.length} loops`);
-  const pool = FleetPool.of(model);
+  const pool = FleetPool.of(model, { passOverReserved });
   const vehicles: PlannedVehicle[] = [];
   let fleetLowerBound = 0;
   for (const { loop, riders } of demands) {
