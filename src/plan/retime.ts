@@ -29,11 +29,20 @@ export interface RetimeRules {
   clock: ZoneClock;
 }
 
-/** 0, g, 2g, … up to `window`, and `window` itself. */
+/**
+ * At most this many whole-cycle shifts per direction: a second or third load per window
+ * is what saves vehicles, and a policy with very short roads and long waits would
+ * otherwise offer thousands of timings per pattern (W/g squared).
+ */
+const MAX_CYCLE_SHIFTS = 4;
+
+/** 0, g, 2g, … (at most `MAX_CYCLE_SHIFTS` of them) up to `window`, and `window` itself. */
 function offsets(window: number, cycle: number): number[] {
   const out = [0];
   if (window <= 0) return out;
-  if (cycle > 0) for (let offset = cycle; offset <= window; offset += cycle) out.push(offset);
+  if (cycle > 0) {
+    for (let k = 1; k <= MAX_CYCLE_SHIFTS && k * cycle <= window; k++) out.push(k * cycle);
+  }
   if (out[out.length - 1] !== window) out.push(window);
   return out;
 }
