@@ -54,15 +54,20 @@ interface Bounds {
 
 /**
  * Bounds per sequence: a vehicle's sequence is asked about rider after rider until one
- * fits, and sequences never change (the gaps are one loop's, so one entry per array).
+ * fits, and sequences never change. Kept with the gaps they were computed for, so that
+ * asking with other gaps computes afresh.
  */
-const boundsOf = new WeakMap<readonly Slot<unknown>[], Bounds | undefined>();
+const boundsOf = new WeakMap<
+  readonly Slot<unknown>[],
+  { gaps: GapMinutes; bounds: Bounds | undefined }
+>();
 
 /** Earliest and latest feasible minute of every slot, or undefined if the sequence has none. */
 export function slotBounds<R>(slots: readonly Slot<R>[], gaps: GapMinutes): Bounds | undefined {
-  if (boundsOf.has(slots)) return boundsOf.get(slots);
+  const known = boundsOf.get(slots);
+  if (known !== undefined && known.gaps === gaps) return known.bounds;
   const bounds = computeBounds(slots, gaps);
-  boundsOf.set(slots, bounds);
+  boundsOf.set(slots, { gaps, bounds });
   return bounds;
 }
 
