@@ -198,6 +198,35 @@ describe("fixed-person", () => {
     expect(report.ok).toBe(true);
   });
 
+  it('fires when the loop is "*" but the policy does not mix enterprises', () => {
+    // Arrange: "*" means every enterprise only where the policy mixes them.
+    const scenario: any = structuredClone(fixtureScenario());
+    delete scenario.vehicles[0].enterpriseId;
+    const roster: any = structuredClone(validRoster());
+    roster.loops[0].enterpriseId = "*";
+    // Act
+    const report = validateRoster(scenario, roster);
+    // Assert: every assignment and every boarding of the loop is outside it
+    const violations = report.violations.filter((v) => v.code === "fixed-person");
+    expect(violations.length).toBeGreaterThan(0);
+    expect(violations.every((v) => v.message.includes("works for e1"))).toBe(true);
+  });
+
+  it("fires when the policy mixes enterprises but the loop names another enterprise", () => {
+    // Arrange: mixing allows a "*" loop; a loop that names e2 is still e2's alone.
+    const scenario: any = structuredClone(fixtureScenario());
+    scenario.policy.mixEnterprises = true;
+    delete scenario.vehicles[0].enterpriseId;
+    const roster: any = structuredClone(validRoster());
+    roster.loops[0].enterpriseId = "e2";
+    // Act
+    const report = validateRoster(scenario, roster);
+    // Assert
+    const violations = report.violations.filter((v) => v.code === "fixed-person");
+    expect(violations.length).toBeGreaterThan(0);
+    expect(violations.every((v) => v.message.includes("works for e1"))).toBe(true);
+  });
+
   it("stays quiet when two people share a fixed seat but never ride together (fixture)", () => {
     // Arrange: w1 (day) and w3 (night) both have seat 1 on v1
     const roster = structuredClone(validRoster());
