@@ -38,42 +38,35 @@ describe("flex-chain", () => {
   const gaps: GapMinutes = { toPlant: 20, toDormitory: 20, disinfection: 15 };
   const empty: Slot<string>[] = [];
 
-  it("puts a ride on a trip of its direction at a minute both windows hold", () => {
+  /** Rider a (ride in within 0–45) then rider b (30–75), on trips of `capacity`. */
+  const aThenB = (capacity: number) => {
     const one = withRide(
       empty,
       { rider: "a", service: 0 },
       { toPlant: true, lo: 0, hi: 45 },
-      2,
+      capacity,
       gaps,
     );
     const two = withRide(
       one ?? [],
       { rider: "b", service: 0 },
       { toPlant: true, lo: 30, hi: 75 },
-      2,
+      capacity,
       gaps,
     );
+    return two;
+  };
+
+  it("puts a ride on a trip of its direction at a minute both windows hold", () => {
+    const two = aThenB(2);
     expect(two).toHaveLength(1);
     expect(two?.[0]).toMatchObject({ lo: 30, hi: 45 });
     expect(slotTimes(two ?? [], gaps)).toEqual([45]);
   });
 
   it("opens a new trip when the one there is full, moving both within their windows", () => {
-    const one = withRide(
-      empty,
-      { rider: "a", service: 0 },
-      { toPlant: true, lo: 0, hi: 45 },
-      1,
-      gaps,
-    );
     // A second load needs a whole cycle (20 + 20 + 2 × 15 = 70 minutes) after the first.
-    const two = withRide(
-      one ?? [],
-      { rider: "b", service: 0 },
-      { toPlant: true, lo: 30, hi: 75 },
-      1,
-      gaps,
-    );
+    const two = aThenB(1);
     expect(two).toHaveLength(2);
     expect(slotTimes(two ?? [], gaps)).toEqual([5, 75]);
     // A third cannot come within the windows.
