@@ -7,11 +7,9 @@
  */
 import {
   assignment,
-  direction,
   each,
   horizon,
   id,
-  ids,
   instantText,
   integer,
   loop,
@@ -19,6 +17,7 @@ import {
   rosterRoot,
   stats,
   text,
+  tripFields,
   unservedEntry,
   vehicleEntry,
 } from "./read-fields.js";
@@ -26,23 +25,14 @@ import type { Roster } from "./schema.js";
 
 function trip(value: unknown): Roster["trips"][number] {
   const o = object(value, 11);
-  const way = direction(o.direction);
-  const passengers = each(o.passengers, (item) => {
-    const p = object(item, 2);
-    return { personId: id(p.personId), seat: integer(p.seat) };
-  });
   return {
-    id: id(o.id),
-    loopId: id(o.loopId),
-    vehicleId: id(o.vehicleId),
-    driverId: id(o.driverId),
-    direction: way,
-    from: id(o.from),
-    to: id(o.to),
-    path: ids(o.path),
+    ...tripFields(o),
     depart: instantText(o.depart),
     arrive: instantText(o.arrive),
-    passengers,
+    passengers: each(o.passengers, (item) => {
+      const p = object(item, 2);
+      return { personId: id(p.personId), seat: integer(p.seat) };
+    }),
   };
 }
 

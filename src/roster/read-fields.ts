@@ -98,6 +98,22 @@ function route(value: unknown): Roster["loops"][number]["toPlant"] {
   return { path: ids(o.path), minutes: nonNegative(o.minutes), km: nonNegative(o.km) };
 }
 
+/** A trip's fields other than its times and manifest, from its (checked) object. */
+export function tripFields(
+  o: Plain,
+): Omit<Roster["trips"][number], "depart" | "arrive" | "passengers"> {
+  return {
+    id: id(o.id),
+    loopId: id(o.loopId),
+    vehicleId: id(o.vehicleId),
+    driverId: id(o.driverId),
+    direction: direction(o.direction),
+    from: id(o.from),
+    to: id(o.to),
+    path: ids(o.path),
+  };
+}
+
 export function loop(value: unknown): Roster["loops"][number] {
   const o = object(value, 6);
   return {

@@ -8,11 +8,9 @@
 import {
   array,
   assignment,
-  direction,
   each,
   horizon,
   id,
-  ids,
   instantMs,
   integer,
   loop,
@@ -21,6 +19,7 @@ import {
   rosterRoot,
   stats,
   text,
+  tripFields,
   unservedEntry,
   vehicleEntry,
 } from "../roster/read-fields.js";
@@ -165,16 +164,7 @@ function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
   const boardingStart = new Int32Array(tripCount + 1);
   for (let i = 0; i < tripCount; i++) {
     const t = object(tripItems[i], 11);
-    const record: TripRecord = {
-      id: id(t.id),
-      loopId: id(t.loopId),
-      vehicleId: id(t.vehicleId),
-      driverId: id(t.driverId),
-      direction: direction(t.direction),
-      from: id(t.from),
-      to: id(t.to),
-      path: ids(t.path),
-    };
+    const record: TripRecord = tripFields(t);
     trips[i] = record;
     departs[i] = instantMs(t.depart);
     arrives[i] = instantMs(t.arrive);
@@ -200,8 +190,9 @@ function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
       boardingPerson[b] = riderMemory.personIndex(riders, id(p.personId));
       const seat = integer(p.seat);
       // Half the memory for the seats every real roster has; a seat number beyond 32 bits
-      // (reported by `capacity`) still gets its exact value.
-      if ((seat | 0) !== seat && boardingSeat instanceof Int32Array)
+      // (reported by `capacity`), or -0, still gets its exact value.
+      const exact = (seat | 0) === seat && !Object.is(seat, -0);
+      if (!exact && boardingSeat instanceof Int32Array)
         boardingSeat = Float64Array.from(boardingSeat);
       boardingSeat[b] = seat;
     }
