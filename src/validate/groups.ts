@@ -12,7 +12,11 @@ export interface Groups {
  * Groups `items[j]` (or `j` itself, without `items`) under `keys[j]` (each key < keyCount),
  * keeping their order within a key: a counting sort, two passes, no comparisons.
  */
-export function groupByKey(keys: Int32Array, keyCount: number, items?: Int32Array): Groups {
+export function groupByKey(
+  keys: ArrayLike<number>,
+  keyCount: number,
+  items?: ArrayLike<number>,
+): Groups {
   const start = new Int32Array(keyCount + 1);
   for (let j = 0; j < keys.length; j++) {
     const key = keys[j] as number;

@@ -25,6 +25,7 @@ import {
 } from "../roster/read-fields.js";
 import type { Roster, TripDirection } from "../roster/schema.js";
 import type { ScenarioModel } from "../scenario/model.js";
+import { integerColumn, numberColumn } from "./columns.js";
 import { IdTable } from "./id-table.js";
 import { RiderMemory, type Riders } from "./rider-memory.js";
 
@@ -44,15 +45,15 @@ export interface TripRecord {
 export interface TestColumns {
   length: number;
   /** Index in `people`. */
-  person: Int32Array;
+  person: number[];
   /** Index in `sites`: the scenario's sites first, at their scenario index. */
-  site: Int32Array;
+  site: number[];
   sites: IdTable;
   /** Index in `kinds`: the policy's testing regimes first, in policy order. */
-  kind: Int32Array;
+  kind: number[];
   kinds: IdTable;
   /** Epoch ms. */
-  at: Float64Array;
+  at: number[];
 }
 
 export interface IndexedRoster
@@ -69,9 +70,8 @@ export interface IndexedRoster
   /** The manifests end to end: trip i's boardings are `boardingStart[i] .. boardingStart[i + 1]`. */
   boardingStart: Int32Array;
   /** Who sits in boarding b (an index in `people`) and in which seat. */
-  boardingPerson: Int32Array;
-  /** 32-bit seats, unless some seat number does not fit in 32 bits (then exact doubles). */
-  boardingSeat: Int32Array | Float64Array;
+  boardingPerson: number[];
+  boardingSeat: number[];
   tests: TestColumns;
   /** Every person id the roster names: the scenario's staff first, at their scenario index. */
   people: IdTable;
@@ -82,15 +82,15 @@ function readTests(model: ScenarioModel, items: unknown[], people: IdTable): Tes
   const regimes = model.scenario.policy.testing;
   const tests: TestColumns = {
     length: items.length,
-    person: new Int32Array(items.length),
-    site: new Int32Array(items.length),
+    person: integerColumn(items.length),
+    site: integerColumn(items.length),
     sites: new IdTable(model.siteIndex, model.siteIds),
-    kind: new Int32Array(items.length),
+    kind: integerColumn(items.length),
     kinds: new IdTable(
       new Map(regimes.map((regime, index) => [regime.kind, index])),
       regimes.map((regime) => regime.kind),
     ),
-    at: new Float64Array(items.length),
+    at: numberColumn(items.length),
   };
   const policyKinds = regimes.map((regime) => regime.kind);
   // A person's tests come one after another, at one site: look ids up only when they change.
@@ -178,8 +178,8 @@ function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
   requireUnique(trips);
 
   const boardings = boardingStart[tripCount] as number;
-  const boardingPerson = new Int32Array(boardings);
-  let boardingSeat: Int32Array | Float64Array = new Int32Array(boardings);
+  const boardingPerson = integerColumn(boardings);
+  const boardingSeat = integerColumn(boardings);
   let b = 0;
   for (let i = 0; i < tripCount; i++) {
     const manifest = manifests[i] as unknown[];
@@ -188,13 +188,7 @@ function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
     for (let k = 0; k < count; k++, b++) {
       const p = object(manifest[k], 2);
       boardingPerson[b] = riderMemory.personIndex(riders, id(p.personId));
-      const seat = integer(p.seat);
-      // Half the memory for the seats every real roster has; a seat number beyond 32 bits
-      // (reported by `capacity`), or -0, still gets its exact value.
-      const exact = (seat | 0) === seat && !Object.is(seat, -0);
-      if (!exact && boardingSeat instanceof Int32Array)
-        boardingSeat = Float64Array.from(boardingSeat);
-      boardingSeat[b] = seat;
+      boardingSeat[b] = integer(p.seat);
     }
   }
 
