@@ -67,25 +67,26 @@ export const checkUnknownReferences: Rule<"unknown-reference"> = (context, emit)
   });
 
   const { people, boardingStart, boardingPerson, tripDriver } = roster;
+  // The words of a report are built only when one is made: trips are many.
+  const inTrip = (i: number, kind: Kind, reference: string, field: string) => {
+    const tripId = roster.trips[i]?.id ?? "";
+    missing(kind, reference, ["trips", i, field], `trip ${tripId}`, { tripId });
+  };
   roster.trips.forEach((trip, i) => {
-    const where = `trip ${trip.id}`;
-    const ids = { tripId: trip.id };
-    if (!loops.has(trip.loopId)) missing("loop", trip.loopId, ["trips", i, "loopId"], where, ids);
-    if (!vehicles.has(trip.vehicleId))
-      missing("vehicle", trip.vehicleId, ["trips", i, "vehicleId"], where, ids);
+    if (!loops.has(trip.loopId)) inTrip(i, "loop", trip.loopId, "loopId");
+    if (!vehicles.has(trip.vehicleId)) inTrip(i, "vehicle", trip.vehicleId, "vehicleId");
     else if (!vehicleEntries.has(trip.vehicleId)) {
       missing(
         "vehicle",
         trip.vehicleId,
         ["trips", i, "vehicleId"],
-        `${where} (the roster's vehicles list)`,
-        ids,
+        `trip ${trip.id} (the roster's vehicles list)`,
+        { tripId: trip.id },
       );
     }
-    if (!people.isKnown(tripDriver[i] as number))
-      missing("driver", trip.driverId, ["trips", i, "driverId"], where, ids);
-    if (!sites.has(trip.from)) missing("site", trip.from, ["trips", i, "from"], where, ids);
-    if (!sites.has(trip.to)) missing("site", trip.to, ["trips", i, "to"], where, ids);
+    if (!people.isKnown(tripDriver[i] as number)) inTrip(i, "driver", trip.driverId, "driverId");
+    if (!sites.has(trip.from)) inTrip(i, "site", trip.from, "from");
+    if (!sites.has(trip.to)) inTrip(i, "site", trip.to, "to");
     const first = boardingStart[i] as number;
     const end = boardingStart[i + 1] as number;
     for (let b = first; b < end; b++) {
@@ -93,7 +94,7 @@ export const checkUnknownReferences: Rule<"unknown-reference"> = (context, emit)
       if (people.isKnown(person)) continue;
       const personId = people.idOf(person);
       const path = ["trips", i, "passengers", b - first, "personId"];
-      missing("person", personId, path, where, { ...ids, personId });
+      missing("person", personId, path, `trip ${trip.id}`, { tripId: trip.id, personId });
     }
   });
 
