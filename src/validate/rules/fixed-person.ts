@@ -7,7 +7,7 @@ import { getOrCreate } from "../../collections.js";
 import type { Assignment, RosterLoop } from "../../roster/schema.js";
 import type { Staff } from "../../scenario/schema.js";
 import type { Rule } from "../rule.js";
-import { staffColumns } from "../staff-columns.js";
+import { usualBoardingTest } from "./usual-boarding.js";
 
 /** Why `person` is not staff of `loop`, or `undefined` when they are. */
 function notStaffOf(person: Staff, loop: RosterLoop, mixed: boolean): string | undefined {
@@ -76,39 +76,11 @@ export const checkFixedPerson: Rule<"fixed-person"> = (context, emit) => {
     entry.words.push(words);
   };
 
-  // The checks made per boarding compare numbers: vehicles and sites as indexes, the
-  // person's home, workplace and enterprise from the staff columns. Words for a problem are
-  // only found once a number says there is one.
-  const staff = staffColumns(model);
-  const vehicleIndex = new Map(
-    model.scenario.vehicles.map((vehicle, index) => [vehicle.id, index]),
-  );
-  const vehicleOf = (vehicleId: string) => vehicleIndex.get(vehicleId) ?? -1;
-  const assignedVehicle = new Int32Array(assignmentOf.length).fill(-2);
-  const assignedSeat = new Float64Array(assignmentOf.length);
-  assignmentOf.forEach((assignment, index) => {
-    if (assignment === undefined) return;
-    assignedVehicle[index] = vehicleOf(assignment.vehicleId);
-    assignedSeat[index] = assignment.seat;
-  });
-  /** A loop as numbers: -1 for any enterprise (a mixed loop), -2 for an id nobody has. */
-  const loopColumns = new Map<string, { enterprise: number; dormitory: number; plant: number }>();
-  for (const loop of loops.values()) {
-    loopColumns.set(loop.id, {
-      enterprise:
-        mixed && loop.enterpriseId === "*"
-          ? -1
-          : (staff.enterpriseIndex.get(loop.enterpriseId) ?? -2),
-      dormitory: model.siteIndex.get(loop.dormitoryId) ?? -2,
-      plant: model.siteIndex.get(loop.plantId) ?? -2,
-    });
-  }
-
+  // Words for a problem are only looked for once the numbers say there is one.
+  const isUsual = usualBoardingTest(context, assignmentOf);
   const { boardingStart, boardingPerson, boardingSeat, people } = roster;
   roster.trips.forEach((trip, i) => {
     const loop = loops.get(trip.loopId);
-    const home = loopColumns.get(trip.loopId);
-    const tripVehicle = vehicleOf(trip.vehicleId);
     problems.clear();
     const end = boardingStart[i + 1] as number;
     for (let b = boardingStart[i] as number; b < end; b++) {
@@ -120,17 +92,7 @@ export const checkFixedPerson: Rule<"fixed-person"> = (context, emit) => {
       }
       lastTrip[index] = i;
       const seat = boardingSeat[b] as number;
-      const onTheirVehicle =
-        assignedVehicle[index] === tripVehicle &&
-        tripVehicle !== -1 &&
-        assignedSeat[index] === seat;
-      const ofTheLoop =
-        home !== undefined &&
-        staff.worker[index] === 1 &&
-        (home.enterprise === -1 || staff.enterprise[index] === home.enterprise) &&
-        staff.dormitory[index] === home.dormitory &&
-        staff.plant[index] === home.plant;
-      if (onTheirVehicle && ofTheLoop) continue;
+      if (isUsual(index, i, seat)) continue;
       const person = context.staffAt(index) as Staff;
       const assignment = assignmentOf[index];
       if (assignment === undefined) problem(person.id, "unassigned", "has no assignment");
