@@ -46,3 +46,20 @@ export class IdTable {
     ) as string;
   }
 }
+
+/**
+ * `table.indexOf`, looked up only when the id differs from the one before: a run of one
+ * id costs one lookup.
+ */
+export function runLookup(table: IdTable): (id: string) => number {
+  let lastId: string | undefined;
+  let lastIndex = -1;
+  return (id) => {
+    // Stryker disable next-line ConditionalExpression: looking up every time gives the same index, slower
+    if (id !== lastId) {
+      lastId = id;
+      lastIndex = table.indexOf(id);
+    }
+    return lastIndex;
+  };
+}

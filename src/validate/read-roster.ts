@@ -26,7 +26,7 @@ import {
 import type { Roster, TripDirection } from "../roster/schema.js";
 import type { ScenarioModel } from "../scenario/model.js";
 import { integerColumn, numberColumn } from "./columns.js";
-import { IdTable } from "./id-table.js";
+import { IdTable, runLookup } from "./id-table.js";
 import { RiderMemory, type Riders } from "./rider-memory.js";
 
 /** A trip without its manifest and with its times as numbers (in `IndexedRoster`). */
@@ -93,28 +93,17 @@ function readTests(model: ScenarioModel, items: unknown[], people: IdTable): Tes
     at: numberColumn(items.length),
   };
   const policyKinds = regimes.map((regime) => regime.kind);
-  // A person's tests come one after another, at one site: look ids up only when they change.
-  let personId = "";
-  let person = -1;
-  let siteId = "";
-  let site = -1;
+  // A person's tests come one after another, at one site: runs of one id, one lookup.
+  const personOf = runLookup(people);
+  const siteOf = runLookup(tests.sites);
   for (let t = 0; t < items.length; t++) {
     const test = object(items[t], 4);
-    const nextPersonId = id(test.personId);
-    if (nextPersonId !== personId) {
-      personId = nextPersonId;
-      person = people.indexOf(personId);
-    }
-    const nextSiteId = id(test.siteId);
-    if (nextSiteId !== siteId) {
-      siteId = nextSiteId;
-      site = tests.sites.indexOf(siteId);
-    }
-    tests.person[t] = person;
-    tests.site[t] = site;
+    tests.person[t] = personOf(id(test.personId));
+    tests.site[t] = siteOf(id(test.siteId));
     // A policy has two or three kinds: a scan of them beats hashing the name.
     const kindName = id(test.kind);
     const kind = policyKinds.indexOf(kindName);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut to the same index
     tests.kind[t] = kind >= 0 ? kind : tests.kinds.indexOf(kindName);
     tests.at[t] = instantMs(test.at);
   }
@@ -134,6 +123,7 @@ function requireUnique(items: readonly { id: string }[]): void {
 export function readRoster(model: ScenarioModel, input: unknown): IndexedRoster | undefined {
   try {
     return readOrThrow(model, input);
+    // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
   } catch {
     // NOT_SURE, or a getter that threw: either way, zod decides.
     return undefined;
@@ -155,9 +145,11 @@ function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
   // Trips first, keeping each manifest's array to read once its total size is known.
   const tripItems = array(o.trips);
   const tripCount = tripItems.length;
+  // Stryker disable ArrayDeclaration: presized for speed alone; every slot is written below
   const trips = new Array<TripRecord>(tripCount);
   const manifests = new Array<unknown[]>(tripCount);
   const ridersOfTrip = new Array<Riders>(tripCount);
+  // Stryker restore ArrayDeclaration
   const departs = new Float64Array(tripCount);
   const arrives = new Float64Array(tripCount);
   const tripDriver = new Int32Array(tripCount);
