@@ -63,6 +63,7 @@ export function buildDemand(
       const keys = new Set<TripKey>();
       const dates: string[] = [];
       let homeAt = Number.NEGATIVE_INFINITY; // when the ride home from the last served shift arrives
+      let homeKey = Number.NEGATIVE_INFINITY; // and its trip key
       for (const shift of instances) {
         const arriveBefore = policy.arriveBeforeShiftMinutes;
         const reason = whyNot(shift, person.enterpriseId, loop, clock, isEligible, arriveBefore);
@@ -74,14 +75,19 @@ export function buildDemand(
         const toDormitory = loop.toDormitory as NonNullable<Loop["toDormitory"]>;
         const inDepart = shift.start - (arriveBefore + toPlant.minutes) * MS_PER_MINUTE;
         const homeDepart = shift.end + policy.departAfterShiftMinutes * MS_PER_MINUTE;
-        if (inDepart < homeAt) {
+        const inKey = tripKey(inDepart, true);
+        if (inDepart < homeAt || inKey < homeKey) {
           // Back-to-back or overlapping shifts: the worker is not home yet when this ride in
-          // would leave, and rides must go in and home in turn.
+          // would leave, and rides must go in and home in turn. On a zero-minute route the
+          // ride home arrives the minute it leaves, and this ride in may leave that minute
+          // too; but a ride in sorts before a ride home of the same minute (trip-key.ts), so
+          // the rider's keys would read in, in, home, home.
           unserved.push({ personId, date: shift.date, reason: "overlapping-shifts" });
           continue;
         }
-        keys.add(tripKey(inDepart, true));
-        keys.add(tripKey(homeDepart, false));
+        keys.add(inKey);
+        homeKey = tripKey(homeDepart, false);
+        keys.add(homeKey);
         homeAt = homeDepart + toDormitory.minutes * MS_PER_MINUTE;
         dates.push(shift.date);
       }
