@@ -50,10 +50,12 @@ export class FleetPool {
     readonly policy: Policy,
     /** Whether a loop may pass over its reserved vehicles for a larger shared one. */
     private readonly passOverReserved: boolean,
+    /**
+     * Every driver of the scenario by id, so that one given back returns to their
+     * dormitory, whichever pool or fork lent them (shared: it never changes).
+     */
+    private readonly driverById: ReadonlyMap<string, Staff>,
   ) {}
-
-  /** Drivers handed out, by id, so that one given back returns to its dormitory. */
-  private readonly lent = new Map<string, Staff>();
 
   /** Every vehicle of the scenario that can carry anyone, and every driver. */
   static of(model: ScenarioModel, { passOverReserved = true } = {}): FleetPool {
@@ -78,7 +80,8 @@ export class FleetPool {
       drivers.set(person.dormitoryId, list);
     }
     for (const list of drivers.values()) list.sort((a, b) => compareText(a.id, b.id));
-    return new FleetPool(buckets, drivers, model.scenario.policy, passOverReserved);
+    const driverById = new Map([...drivers.values()].flat().map((driver) => [driver.id, driver]));
+    return new FleetPool(buckets, drivers, model.scenario.policy, passOverReserved, driverById);
   }
 
   /** A copy of just what `loop` may draw on, for a trial packing that may be thrown away. */
@@ -86,7 +89,7 @@ export class FleetPool {
     const buckets = new Map<string, Bucket>();
     for (const key of bucketKeysFor(loop)) buckets.set(key, [...(this.buckets.get(key) ?? [])]);
     const drivers = new Map([[loop.dormitoryId, [...(this.drivers.get(loop.dormitoryId) ?? [])]]]);
-    return new FleetPool(buckets, drivers, this.policy, this.passOverReserved);
+    return new FleetPool(buckets, drivers, this.policy, this.passOverReserved, this.driverById);
   }
 
   /** Takes over what a fork of `loop` has left, after the trial that used it was chosen. */
@@ -103,10 +106,10 @@ export class FleetPool {
     bucket.push({ vehicle, capacity });
     bucket.sort((a, b) => a.capacity - b.capacity || compareText(a.vehicle.id, b.vehicle.id));
     this.buckets.set(key, bucket);
-    const driver = this.lent.get(driverId);
+    const driver = this.driverById.get(driverId);
     if (driver === undefined) return;
-    this.lent.delete(driverId);
     const drivers = this.drivers.get(driver.dormitoryId) ?? [];
+    if (drivers.some((free) => free.id === driverId)) return; // given back already
     drivers.push(driver);
     drivers.sort((a, b) => compareText(a.id, b.id));
     this.drivers.set(driver.dormitoryId, drivers);
@@ -132,7 +135,6 @@ export class FleetPool {
     let driverIndex = drivers.findIndex((driver) => driver.enterpriseId === loop.enterpriseId);
     if (driverIndex === -1) driverIndex = 0;
     const [driver] = drivers.splice(driverIndex, 1);
-    this.lent.set((driver as Staff).id, driver as Staff);
     const { vehicle, capacity } = taken as { vehicle: Vehicle; capacity: number };
     return { vehicle, capacity, driverId: (driver as Staff).id };
   }

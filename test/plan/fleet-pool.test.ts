@@ -160,6 +160,46 @@ describe("FleetPool.release", () => {
   });
 });
 
+describe("FleetPool.release: drivers lent by a fork", () => {
+  const fourInD1: Vehicles = ["a", "b", "c", "d"].map((id) => ({
+    id,
+    seats: 10,
+    dormitoryId: "d1",
+  }));
+
+  it("gives the driver back to the pool that adopted the fork that lent them", () => {
+    const { pool, d1 } = poolOf(fourInD1);
+    const kept = pool.fork(d1);
+    const taken = allocation(kept.acquire(d1, 5));
+    pool.adopt(kept, d1);
+    pool.release(taken);
+    expect(allocation(pool.acquire(d1, 5)).driverId).toBe(taken.driverId);
+  });
+
+  it("gives the driver back to a later fork of the pool, not only the fork that lent them", () => {
+    const { pool, d1 } = poolOf(fourInD1);
+    const kept = pool.fork(d1);
+    const taken = allocation(kept.acquire(d1, 5));
+    pool.adopt(kept, d1);
+    const freed = pool.fork(d1);
+    freed.release(taken);
+    pool.adopt(freed, d1);
+    // Three drivers live in d1: with the one given back, three vehicles go out again.
+    const again = [1, 2, 3].map(() => allocation(pool.acquire(d1, 5)).driverId);
+    expect(again).toEqual(["d1-k0", "d1-k1", "d1-k2"]);
+  });
+
+  it("does not count a driver given back twice as two drivers", () => {
+    const { pool, d1 } = poolOf(fourInD1);
+    const taken = allocation(pool.acquire(d1, 5));
+    pool.release(taken);
+    pool.release(taken);
+    const drivers = [1, 2, 3].map(() => allocation(pool.acquire(d1, 5)).driverId);
+    expect(new Set(drivers).size).toBe(3);
+    expect(idOf(pool.acquire(d1, 5))).toBe("no-driver");
+  });
+});
+
 describe("FleetPool.acquire: which vehicle", () => {
   // At load factor 0.5: 10 seats carry 5, 20 carry 10, 30 carry 15.
   const reservedAndShared: Vehicles = [
