@@ -264,6 +264,27 @@ describe("fixed-testing", () => {
     expect(varying?.message).toContain("(06:00, 06:30)");
   });
 
+  it("fires when a slot a year before the horizon holds a third person", () => {
+    // Arrange: w1, w2 and k1 each add a pcr at 2021-05-16 06:30 (slots so far from the
+    // horizon are counted apart from the others). k1 normally tests at 06:00.
+    const roster = structuredClone(validRoster());
+    for (const personId of ["w1", "w2", "k1"])
+      roster.tests.push({ personId, siteId: "d1", kind: "pcr", at: local("2021-05-16T06:30") });
+
+    // Act
+    const report = validateRoster(fixtureScenario(), roster);
+
+    // Assert
+    expect(nonZero(report)).toEqual({ "fixed-testing": 2 });
+    const found = violationsOf(report, "fixed-testing");
+    const slot = found.find((v) => v.reasons.includes("slot-full"));
+    expect(slot).toMatchObject({ siteId: "d1", date: "2021-05-16", missingKinds: [] });
+    expect(slot?.message).toContain(
+      "d1's testing slot 2021-05-16 06:30 holds 3 people; it takes 2",
+    );
+    expect(found.find((v) => v.reasons.includes("varying-time"))?.personId).toBe("k1");
+  });
+
   it("fires when perSlot is lowered below the people in each slot", () => {
     // Arrange: perSlot 1; w1 and w2 share the 06:30 slot on 05-15, 05-16 and 05-17.
     const scenario = structuredClone(fixtureScenario());
