@@ -62,8 +62,8 @@ export const checkShiftCoverage: Rule<"shift-coverage"> = (context, emit) => {
         if (there && back) break;
       }
       if (there && back) continue;
-      // Only now, rarely, the unserved list (and a string key) is consulted.
-      if (context.unserved.has(`${person.id}|${shift.date}`)) continue;
+      // Only now, rarely, the unserved list is consulted.
+      if (context.isUnserved(person.id, shift.date)) continue;
       const missing = [
         ...(there ? [] : (["to-plant"] as const)),
         ...(back ? [] : (["to-dormitory"] as const)),
