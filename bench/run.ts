@@ -30,6 +30,8 @@ interface ScalePoint {
   unservedShifts: number;
   violations: number;
   peakRssMb: number;
+  /** Each repeat's plan time, in run order (the median is `planMs`). */
+  planRunsMs?: number[];
 }
 
 const quick = process.argv.includes("--quick");
@@ -86,6 +88,7 @@ function runScaleRepeated(staff: number): ScalePoint {
     readMs: timing("readMs"),
     walkMs: timing("walkMs"),
     peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
+    planRunsMs: runs.map((run) => run.planMs),
   };
 }
 
@@ -230,6 +233,18 @@ if (slowest !== undefined && slowestRate !== undefined && !(rateMet && floorMet)
       "where the sort streams through one compact array. " +
       `Reading them as the schema says (prototype, exact keys, types, instants, ids to indexes) costs ${ratio(slowest.readMs, slowest.sortMs)} ×; ` +
       `indexing and the thirteen rules ${ratio(slowest.validateMs - slowest.readMs, slowest.sortMs)} ×.`,
+  );
+}
+
+if (p100 !== undefined && p200 !== undefined && p200.planMs / p100.planMs > 2.2) {
+  const seconds = (runs: number[] | undefined) =>
+    (runs ?? []).map((ms) => fmt(ms / 1000, 2)).join(", ");
+  lines.push(
+    "",
+    `Why planning misses its scaling target: time(200k) ÷ time(100k) = ${ratio(p200.planMs, p100.planMs)}, ` +
+      `${ratio(p200.planMs, 2.2 * p100.planMs)} × over 2.2. The repeats of one point, same code and input, ` +
+      `planned 200k in ${seconds(p200.planRunsMs)} s and 100k in ${seconds(p100.planRunsMs)} s: ` +
+      "compare their spread with the miss before reading it as a change in the planner.",
   );
 }
 
