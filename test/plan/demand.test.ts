@@ -15,38 +15,25 @@ import { ridesInTurn } from "../../src/plan/retime.js";
 import { scenarioModel } from "../../src/scenario/model.js";
 import { ZoneClock } from "../../src/time/zone-clock.js";
 import { clock } from "../arbitraries/scenario.js";
+import { minimalScenario } from "../fixtures/minimal-scenario.js";
 
 type Schedule = NonNullable<ScenarioInput["staff"][number]["schedule"]>;
 
-/** One worker and one driver; dormitory and plant both at node a (0 minutes apart). */
+/** The minimal scenario (one worker, one driver) with dormitory and plant both at node a. */
 function zeroMinuteRoute(
   shifts: ScenarioInput["shifts"],
   schedule: Schedule,
   policy: ScenarioInput["policy"] = {},
 ): ScenarioInput {
+  const base = minimalScenario();
   return {
-    timeZone: "Asia/Shanghai",
-    horizon: { start: "2022-05-16", days: 3 },
+    ...base,
     policy: { arriveBeforeShiftMinutes: 10, departAfterShiftMinutes: 10, ...policy },
-    enterprises: [{ id: "e1", name: "E1", closedHousing: true, positiveCases: [] }],
-    sites: [
-      { id: "d1", name: "Dormitory", kind: "dormitory", node: "a" },
-      { id: "p1", name: "Plant", kind: "plant", node: "a" },
-    ],
-    roads: { edges: [{ from: "a", to: "b", minutes: 10, km: 3 }] },
+    sites: base.sites.map((site) => ({ ...site, node: "a" })),
     shifts,
-    staff: [
-      {
-        id: "w1",
-        enterpriseId: "e1",
-        dormitoryId: "d1",
-        plantId: "p1",
-        role: "worker",
-        schedule,
-      },
-      { id: "k1", enterpriseId: "e1", dormitoryId: "d1", role: "driver" },
-    ],
-    vehicles: [{ id: "v1", seats: 19 }],
+    staff: base.staff.map((person) =>
+      person.role === "worker" ? { ...person, schedule } : person,
+    ),
   };
 }
 
