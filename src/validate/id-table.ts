@@ -55,7 +55,6 @@ export function runLookup(table: IdTable): (id: string) => number {
   let lastId: string | undefined;
   let lastIndex = -1;
   return (id) => {
-    // Stryker disable next-line ConditionalExpression: looking up every time gives the same index, slower
     if (id !== lastId) {
       lastId = id;
       lastIndex = table.indexOf(id);

@@ -103,7 +103,6 @@ function readTests(model: ScenarioModel, items: unknown[], people: IdTable): Tes
     // A policy has two or three kinds: a scan of them beats hashing the name.
     const kindName = id(test.kind);
     const kind = policyKinds.indexOf(kindName);
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut to the same index
     tests.kind[t] = kind >= 0 ? kind : tests.kinds.indexOf(kindName);
     tests.at[t] = instantMs(test.at);
   }
@@ -123,7 +122,6 @@ function requireUnique(items: readonly { id: string }[]): void {
 export function readRoster(model: ScenarioModel, input: unknown): IndexedRoster | undefined {
   try {
     return readOrThrow(model, input);
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
   } catch {
     // NOT_SURE, or a getter that threw: either way, zod decides.
     return undefined;

@@ -29,7 +29,6 @@ export function sameRotation(a: Schedule, b: Schedule): boolean {
 export function workerShifts(model: ScenarioModel): (schedule: Schedule) => WorkerShifts {
   let last: { schedule: Schedule; shifts: WorkerShifts } | undefined;
   return (schedule) => {
-    // Stryker disable next-line ConditionalExpression: expanding anew gives the same, slower
     if (last !== undefined && sameRotation(schedule, last.schedule)) return last.shifts;
     const instances = expandSchedule(
       schedule,
