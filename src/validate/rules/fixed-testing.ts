@@ -29,16 +29,20 @@ function ridesAndDrives(context: ValidationContext, person: number): Int32Array 
   );
 }
 
+/** When a test of one kind counts for a boarding: result out `resultMs` before departure, at most `validMs` old. */
+interface Validity {
+  resultMs: number;
+  validMs: number;
+}
+
 /**
- * Whether every boarding of trips `items[from .. to)` (in departure order) has a test of
- * one kind, from its ascending test times `times[0 .. count)`: one with its result out
- * `resultMs` before departure and at most `validMs` old.
+ * Whether every boarding of trips `items[from .. to)` (in departure order) has a valid
+ * test of one kind, from its ascending test times `times[0 .. count)`.
  */
 function everyBoardingCovered(
   times: readonly number[],
   count: number,
-  resultMs: number,
-  validMs: number,
+  { resultMs, validMs }: Validity,
   departs: Float64Array,
   items: Int32Array,
   from: number,
@@ -77,8 +81,10 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
     site.testing === undefined ? undefined : new SlotTally(hours[siteIndex] as TestingHours, model),
   );
   // Per kind, hoisted out of the loop over boardings.
-  const resultMs = Float64Array.from(regimes, (regime) => regime.resultMinutes * MS_PER_MINUTE);
-  const validMs = Float64Array.from(regimes, (regime) => regime.validHours * MS_PER_HOUR);
+  const validities: Validity[] = regimes.map((regime) => ({
+    resultMs: regime.resultMinutes * MS_PER_MINUTE,
+    validMs: regime.validHours * MS_PER_HOUR,
+  }));
   // Reused per person: valid test times per kind at their dormitory (ascending), how far
   // the boardings have read into them, and their first time of day per kind.
   const times: number[][] = regimes.map(() => []);
@@ -134,7 +140,6 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
       const siteIndex = tests.site[t] as number;
       if (siteIndex >= siteCount) continue; // a site the scenario lacks: unknown-reference reports it
       const at = tests.at[t] as number;
-      // Stryker disable next-line ConditionalExpression: asking every time gives the same, slower
       if (at !== lastAt) {
         local = clock.localMinutes(at);
         lastAt = at;
@@ -160,7 +165,6 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
         varies[kind] = 1;
         anyVaries = true;
       }
-      // Stryker disable next-line ConditionalExpression: looking up every time gives the same, slower
       if (siteIndex !== lastSite) {
         atDormitory = siteIds[siteIndex] === dormitoryId;
         open = hours[siteIndex] as TestingHours;
@@ -230,12 +234,13 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
     for (let kind = 0; kind < kindCount; kind++) {
       const list = times[kind] as number[];
       const count = counts[kind] as number;
-      const resultsBy = depart - (resultMs[kind] as number);
+      const { resultMs, validMs } = validities[kind] as Validity;
+      const resultsBy = depart - resultMs;
       let next = read[kind] as number;
       while (next < count && (list[next] as number) <= resultsBy) next++;
       read[kind] = next;
       const latest = next === 0 ? Number.NEGATIVE_INFINITY : (list[next - 1] as number);
-      if (latest >= depart - (validMs[kind] as number)) continue;
+      if (latest >= depart - validMs) continue;
       if (missing === undefined) missing = [];
       missing.push((regimes[kind] as (typeof regimes)[number]).kind);
     }
@@ -274,11 +279,9 @@ export const checkFixedTesting: Rule<"fixed-testing"> = (context, emit) => {
     for (let kind = 0; covered && kind < kindCount; kind++) {
       const list = times[kind] as number[];
       const count = counts[kind] as number;
-      const valid = validMs[kind] as number;
-      const result = resultMs[kind] as number;
-      covered = everyBoardingCovered(list, count, result, valid, departs, items, from, to);
+      const validity = validities[kind] as Validity;
+      covered = everyBoardingCovered(list, count, validity, departs, items, from, to);
     }
-    // Stryker disable next-line ConditionalExpression: reading them one by one finds the same, slower
     if (covered) return;
     for (let k = from; k < to; k++) checkBoarding(items[k] as number, person, personId);
   };

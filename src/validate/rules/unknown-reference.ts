@@ -68,13 +68,11 @@ export const checkUnknownReferences: Rule<"unknown-reference"> = (context, emit)
 
   const { people, boardingStart, boardingPerson, tripDriver } = roster;
   // The words of a report are built only when one is made: trips are many.
-  const inTrip = (i: number, kind: Kind, reference: string, field: string) => {
-    const tripId = roster.trips[i]?.id ?? "";
+  const inTrip = (tripId: string, i: number, kind: Kind, reference: string, field: string) =>
     missing(kind, reference, ["trips", i, field], `trip ${tripId}`, { tripId });
-  };
   roster.trips.forEach((trip, i) => {
-    if (!loops.has(trip.loopId)) inTrip(i, "loop", trip.loopId, "loopId");
-    if (!vehicles.has(trip.vehicleId)) inTrip(i, "vehicle", trip.vehicleId, "vehicleId");
+    if (!loops.has(trip.loopId)) inTrip(trip.id, i, "loop", trip.loopId, "loopId");
+    if (!vehicles.has(trip.vehicleId)) inTrip(trip.id, i, "vehicle", trip.vehicleId, "vehicleId");
     else if (!vehicleEntries.has(trip.vehicleId)) {
       missing(
         "vehicle",
@@ -84,9 +82,10 @@ export const checkUnknownReferences: Rule<"unknown-reference"> = (context, emit)
         { tripId: trip.id },
       );
     }
-    if (!people.isKnown(tripDriver[i] as number)) inTrip(i, "driver", trip.driverId, "driverId");
-    if (!sites.has(trip.from)) inTrip(i, "site", trip.from, "from");
-    if (!sites.has(trip.to)) inTrip(i, "site", trip.to, "to");
+    if (!people.isKnown(tripDriver[i] as number))
+      inTrip(trip.id, i, "driver", trip.driverId, "driverId");
+    if (!sites.has(trip.from)) inTrip(trip.id, i, "site", trip.from, "from");
+    if (!sites.has(trip.to)) inTrip(trip.id, i, "site", trip.to, "to");
     const first = boardingStart[i] as number;
     const end = boardingStart[i + 1] as number;
     for (let b = first; b < end; b++) {
