@@ -52,7 +52,8 @@ export class FleetPool {
     private readonly passOverReserved: boolean,
     /**
      * Every driver of the scenario by id, so that one given back returns to their
-     * dormitory, whichever pool or fork lent them (shared: it never changes).
+     * dormitory whichever pool or fork lent them, in a pool or fork that holds that
+     * dormitory (shared: it never changes).
      */
     private readonly driverById: ReadonlyMap<string, Staff>,
   ) {}
@@ -103,9 +104,12 @@ export class FleetPool {
     const { vehicle, capacity, driverId } = allocation;
     const key = bucketKey(vehicle.enterpriseId, vehicle.dormitoryId);
     const bucket = this.buckets.get(key) ?? [];
-    bucket.push({ vehicle, capacity });
-    bucket.sort((a, b) => a.capacity - b.capacity || compareText(a.vehicle.id, b.vehicle.id));
-    this.buckets.set(key, bucket);
+    if (!bucket.some((entry) => entry.vehicle.id === vehicle.id)) {
+      // Not given back already: a vehicle is in its bucket at most once.
+      bucket.push({ vehicle, capacity });
+      bucket.sort((a, b) => a.capacity - b.capacity || compareText(a.vehicle.id, b.vehicle.id));
+      this.buckets.set(key, bucket);
+    }
     const driver = this.driverById.get(driverId);
     if (driver === undefined) return;
     const drivers = this.drivers.get(driver.dormitoryId) ?? [];

@@ -189,6 +189,15 @@ describe("FleetPool.release: drivers lent by a fork", () => {
     expect(again).toEqual(["d1-k0", "d1-k1", "d1-k2"]);
   });
 
+  it("does not hand out a vehicle given back twice to two loops", () => {
+    const { pool, d1 } = poolOf([{ id: "only", seats: 10 }]);
+    const taken = allocation(pool.acquire(d1, 5));
+    pool.release(taken);
+    pool.release(taken);
+    expect(idOf(pool.acquire(d1, 5))).toBe("only");
+    expect(idOf(pool.acquire(d1, 5))).toBe("no-vehicle");
+  });
+
   it("does not count a driver given back twice as two drivers", () => {
     const { pool, d1 } = poolOf(fourInD1);
     const taken = allocation(pool.acquire(d1, 5));
