@@ -210,6 +210,13 @@ describe("ridesInTurn", () => {
 });
 
 describe("the cap on whole-cycle shifts", () => {
+  /** 2-minute roads, 3 minutes' disinfection: g = 2 + 2 + 2 × 3 = 10 minutes. */
+  const SHORT_ROAD = {
+    zone: "Asia/Shanghai",
+    toPlantMinutes: 2,
+    toDormitoryMinutes: 2,
+    disinfectionMinutes: 3,
+  };
   const day = (s: Setting) => edgePattern([shiftOn(s.zone, "2022-05-16", "08:00", "17:00")], s);
 
   it("offers at most four whole cycles per direction, then the far edge of the window", () => {
@@ -217,10 +224,7 @@ describe("the cap on whole-cycle shifts", () => {
     // direction would offer 0, 10, …, 110 (12 offsets, 144 timings); with it 0, 10, 20,
     // 30, 40 and the edge 110: 6 × 6 = 36 timings for a single shift, none refused.
     const s: Setting = {
-      zone: "Asia/Shanghai",
-      toPlantMinutes: 2,
-      toDormitoryMinutes: 2,
-      disinfectionMinutes: 3,
+      ...SHORT_ROAD,
       maxWaitMinutes: 120,
       arriveBeforeShiftMinutes: 10,
       departAfterShiftMinutes: 10,
@@ -245,10 +249,7 @@ describe("the cap on whole-cycle shifts", () => {
     { window: 0, offsets: [0], why: "no window: only the pattern itself" },
   ])("a ride-in window of $window minutes offers $offsets ($why)", ({ window, offsets }) => {
     const s: Setting = {
-      zone: "Asia/Shanghai",
-      toPlantMinutes: 2,
-      toDormitoryMinutes: 2,
-      disinfectionMinutes: 3,
+      ...SHORT_ROAD,
       maxWaitMinutes: 60,
       arriveBeforeShiftMinutes: 60 - window,
       departAfterShiftMinutes: 60,
