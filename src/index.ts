@@ -3,19 +3,11 @@
  * The explicit list of public names.
  */
 
-export { vehicleCapacity } from "./capacity.js";
-export { assessEligibility, type Eligibility } from "./eligibility.js";
-export {
-  ClosedLoopError,
-  InvalidArgumentError,
-  InvalidInputError,
-  NotFoundError,
-  RosterError,
-  ScenarioError,
-} from "./errors.js";
-export { formatIssues, formatPath, type InputIssue } from "./issues.js";
+export { vehicleCapacity } from "./facts/capacity.js";
+export { assessEligibility, type Eligibility } from "./facts/eligibility.js";
+export { deriveLoops, type Loop, loopId } from "./facts/loops.js";
+export { shiftInstances, type WorkerShift } from "./facts/shifts.js";
 export { jinshanScenario } from "./jinshan/scenario.js";
-export { deriveLoops, type Loop, loopId } from "./loops.js";
 export { type PlanRosterOptions, planRoster } from "./plan/plan-roster.js";
 export type { Route } from "./roads/fastest-route.js";
 export { parseRoster, type SafeParseRosterResult, safeParseRoster } from "./roster/parse.js";
@@ -52,7 +44,15 @@ export type {
   TestingRegime,
   Vehicle,
 } from "./scenario/schema.js";
-export { shiftInstances, type WorkerShift } from "./shifts.js";
+export {
+  ClosedLoopError,
+  InvalidArgumentError,
+  InvalidInputError,
+  NotFoundError,
+  RosterError,
+  ScenarioError,
+} from "./util/errors.js";
+export { formatIssues, formatPath, type InputIssue } from "./util/issues.js";
 export { formatReport, type ValidationReport } from "./validate/report.js";
 export { RULE_CODES } from "./validate/rules/index.js";
 export { type ValidateRosterOptions, validateRoster } from "./validate/validate-roster.js";

@@ -33,8 +33,8 @@
  * unserved too).
  */
 import type { Highs } from "highs";
-import { eligibilityIndex } from "../../src/eligibility.js";
-import { deriveLoops } from "../../src/loops.js";
+import { eligibilityIndex } from "../../src/facts/eligibility.js";
+import { deriveLoops } from "../../src/facts/loops.js";
 import { chainRuns } from "../../src/plan/chain.js";
 import { planRoster } from "../../src/plan/plan-roster.js";
 import { type TripKey, tripKey } from "../../src/plan/trip-key.js";

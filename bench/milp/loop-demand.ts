@@ -4,10 +4,9 @@
  * the same chaining rules (`chainRuns`), riders grouped by identical trip pattern (as the
  * packing groups them), and the largest capacity each loop may use.
  */
-import { vehicleCapacity } from "../../src/capacity.js";
-import { eligibilityIndex } from "../../src/eligibility.js";
-import { type Loop, loopsOf } from "../../src/loops.js";
-import { compareText } from "../../src/order.js";
+import { vehicleCapacity } from "../../src/facts/capacity.js";
+import { eligibilityIndex } from "../../src/facts/eligibility.js";
+import { type Loop, loopsOf } from "../../src/facts/loops.js";
 import type { ChainRules } from "../../src/plan/chain.js";
 import { buildDemand, type Rider } from "../../src/plan/demand.js";
 import { largestCapacityFor, mayServe } from "../../src/plan/fleet-pool.js";
@@ -15,6 +14,7 @@ import type { TripKey } from "../../src/plan/trip-key.js";
 import { type ScenarioModel, scenarioModel } from "../../src/scenario/model.js";
 import type { ScenarioInput } from "../../src/scenario/schema.js";
 import { ZoneClock } from "../../src/time/zone-clock.js";
+import { compareText } from "../../src/util/order.js";
 
 const MS_PER_MINUTE = 60_000;
 

@@ -5,7 +5,7 @@
  * `chainRuns`, tests by the planner's scheduler. Loops, routes and the shifts nobody may
  * serve are taken from the planner's roster of the same scenario.
  */
-import { compareText } from "../../src/order.js";
+
 import { chainRuns } from "../../src/plan/chain.js";
 import type { Rider } from "../../src/plan/demand.js";
 import { mayServe } from "../../src/plan/fleet-pool.js";
@@ -15,6 +15,7 @@ import { type PlannedTest, TestScheduler } from "../../src/plan/testing.js";
 import { keyDepart, type TripKey } from "../../src/plan/trip-key.js";
 import type { Roster } from "../../src/roster/schema.js";
 import type { ScenarioInput } from "../../src/scenario/schema.js";
+import { compareText } from "../../src/util/order.js";
 import type { FleetOptimum, OptimalVehicle } from "./fleet-milp.js";
 import { type LoopGroups, scenarioDemand } from "./loop-demand.js";
 

@@ -8,7 +8,7 @@
  */
 
 import type { ScenarioInput } from "../../src/scenario/schema.js";
-import { seededRandom } from "../../src/seeded-random.js";
+import { seededRandom } from "../../src/util/seeded-random.js";
 
 export interface SmallInstanceOptions {
   /** At most this many workers (default 60, at least 2). */

@@ -8,10 +8,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { InvalidInputError } from "../errors.js";
 import { jinshanScenario } from "../jinshan/scenario.js";
 import { planRoster } from "../plan/plan-roster.js";
 import { parseScenario } from "../scenario/parse.js";
+import { InvalidInputError } from "../util/errors.js";
 import { formatReport } from "../validate/report.js";
 import { validateRoster } from "../validate/validate-roster.js";
 import { formatRosterSummary } from "./roster-summary.js";

@@ -2,8 +2,8 @@
  * A coordinator's overview of a scenario, as text: each enterprise's eligibility by day,
  * the loops with their fixed routes, and staff per loop.
  */
-import { eligibilityOn } from "../eligibility.js";
-import { loopsOf } from "../loops.js";
+import { eligibilityOn } from "../facts/eligibility.js";
+import { loopsOf } from "../facts/loops.js";
 import type { Route } from "../roads/fastest-route.js";
 import { scenarioModel } from "../scenario/model.js";
 import type { ScenarioInput } from "../scenario/schema.js";

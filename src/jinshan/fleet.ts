@@ -10,7 +10,7 @@
  * busiest shift needs, with vehicles chained across shifts.
  */
 import type { ScenarioInput } from "../scenario/schema.js";
-import { seededRandom } from "../seeded-random.js";
+import { seededRandom } from "../util/seeded-random.js";
 import { numberedId, personName, WORKFORCE } from "./staff.js";
 
 type VehicleInput = ScenarioInput["vehicles"][number];

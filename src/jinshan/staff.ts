@@ -13,7 +13,7 @@
  * commissioning crew follow explicit dated rotas.
  */
 import type { ScenarioInput } from "../scenario/schema.js";
-import { seededRandom } from "../seeded-random.js";
+import { seededRandom } from "../util/seeded-random.js";
 
 type ShiftInput = ScenarioInput["shifts"][number];
 type StaffInput = ScenarioInput["staff"][number];

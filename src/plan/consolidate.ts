@@ -20,7 +20,7 @@ import {
   slotTimes,
   withRide,
 } from "./flex-chain.js";
-import type { LoopVehicle } from "./pack.js";
+import type { LoopVehicle } from "./loop-vehicle.js";
 import { type RetimeRules, ridesInTurn } from "./retime.js";
 import { assignSeats } from "./seats.js";
 import { keyDepart, keyToPlant, type TripKey, tripKey } from "./trip-key.js";

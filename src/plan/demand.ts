@@ -5,9 +5,9 @@
  * start (as late as allowed), home leaving `departAfterShiftMinutes` after the end (as early
  * as allowed), so that a vehicle has the most room to chain between them.
  */
-import type { Loop } from "../loops.js";
+import type { Loop } from "../facts/loops.js";
+import { expandSchedule, type ShiftInstance } from "../facts/shift-instances.js";
 import type { ScenarioModel } from "../scenario/model.js";
-import { expandSchedule, type ShiftInstance } from "../time/shift-instances.js";
 import type { ZoneClock } from "../time/zone-clock.js";
 import { type TripKey, tripKey } from "./trip-key.js";
 

@@ -8,11 +8,11 @@
  * while it has vehicles (the planner falls back to it when the first plan strands anyone).
  * A vehicle goes out only with a driver who lives in the loop's dormitory.
  */
-import { vehicleCapacity } from "../capacity.js";
-import type { Loop } from "../loops.js";
-import { compareText } from "../order.js";
+import { vehicleCapacity } from "../facts/capacity.js";
+import type { Loop } from "../facts/loops.js";
 import type { ScenarioModel } from "../scenario/model.js";
 import type { Policy, Staff, Vehicle } from "../scenario/schema.js";
+import { compareText } from "../util/order.js";
 
 export interface Allocation {
   vehicle: Vehicle;

@@ -10,7 +10,7 @@
  * the largest over its shift starts and ends. Fastest routes make g smallest, so any other
  * road path only strengthens the argument.
  */
-import type { Loop } from "../loops.js";
+import type { Loop } from "../facts/loops.js";
 import type { Policy } from "../scenario/schema.js";
 import type { Rider } from "./demand.js";
 import { keyToPlant } from "./trip-key.js";

@@ -18,14 +18,15 @@
  * fewest vehicles is kept; trials stop early once a packing reaches the loop's lower bound.
  */
 
-import type { Loop } from "../loops.js";
-import { compareText } from "../order.js";
-import type { Policy, Vehicle } from "../scenario/schema.js";
-import { seededRandom } from "../seeded-random.js";
+import type { Loop } from "../facts/loops.js";
+import type { Policy } from "../scenario/schema.js";
+import { compareText } from "../util/order.js";
+import { seededRandom } from "../util/seeded-random.js";
 import { type ChainRules, chainRuns, mergeKeys } from "./chain.js";
 import { consolidate } from "./consolidate.js";
 import type { Rider, UnservedShift } from "./demand.js";
 import type { FleetPool } from "./fleet-pool.js";
+import type { LoopVehicle } from "./loop-vehicle.js";
 import { type RetimeRules, retimings } from "./retime.js";
 import type { TripKey } from "./trip-key.js";
 
@@ -35,16 +36,6 @@ const MS_PER_MINUTE = 60_000;
 const TRIALS = 16;
 /** Above this many groups a loop tries only the three natural orders (each trial costs more). */
 const SHUFFLED_TRIALS_UP_TO_GROUPS = 40;
-
-/** A vehicle given to a loop, with its riders and the trips they need. */
-export interface LoopVehicle {
-  vehicle: Vehicle;
-  capacity: number;
-  driverId: string;
-  keys: TripKey[];
-  load: Map<TripKey, number>;
-  riders: Rider[];
-}
 
 /** Riders who share one pattern of trips. */
 interface Group {

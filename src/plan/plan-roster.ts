@@ -4,18 +4,19 @@
  * loop), chaining (empty runs, disinfection), testing (one fixed time per person), seats,
  * and the lower bound. Whoever cannot be carried is listed in `unserved` with a reason.
  */
-import { eligibilityIndex } from "../eligibility.js";
-import { type Loop, loopsOf } from "../loops.js";
-import { compareText } from "../order.js";
+import { eligibilityIndex } from "../facts/eligibility.js";
+import { type Loop, loopsOf } from "../facts/loops.js";
 import type { Roster } from "../roster/schema.js";
 import { type ScenarioModel, scenarioModel } from "../scenario/model.js";
 import type { ScenarioInput } from "../scenario/schema.js";
 import { ZoneClock } from "../time/zone-clock.js";
+import { compareText } from "../util/order.js";
 import { type ChainRules, chainRuns, type Run } from "./chain.js";
 import { buildDemand, type Rider, type UnservedShift } from "./demand.js";
 import { FleetPool, largestCapacityFor } from "./fleet-pool.js";
+import type { LoopVehicle } from "./loop-vehicle.js";
 import { loopLowerBound } from "./lower-bound.js";
-import { type LoopVehicle, packLoop } from "./pack.js";
+import { packLoop } from "./pack.js";
 import { assignSeats } from "./seats.js";
 import { type PlannedTest, TestScheduler } from "./testing.js";
 import { keyDepart } from "./trip-key.js";

@@ -6,12 +6,13 @@
  * that time of day allows (interval stabbing). A time is taken only if every slot it needs
  * has room; a person no time can serve is reported back.
  */
-import { getOrCreate } from "../collections.js";
+
 import type { ScenarioModel } from "../scenario/model.js";
 import type { Site, TestingRegime } from "../scenario/schema.js";
 import { clockMinutes } from "../time/clock-time.js";
 import { localInstant } from "../time/local-time.js";
 import type { ZoneClock } from "../time/zone-clock.js";
+import { getOrCreate } from "../util/collections.js";
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;

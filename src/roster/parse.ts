@@ -2,9 +2,10 @@
  * `parseRoster` / `safeParseRoster`: the roster's shape, with every issue's path, plus the
  * one cross-field fact a shape needs to be usable: trip ids are unique.
  */
-import { RosterError } from "../errors.js";
-import type { InputIssue } from "../issues.js";
+
 import { fromZodIssues } from "../scenario/zod-issues.js";
+import { RosterError } from "../util/errors.js";
+import type { InputIssue } from "../util/issues.js";
 import { fastParseRoster } from "./fast-parse.js";
 import { type Roster, rosterSchema } from "./schema.js";
 

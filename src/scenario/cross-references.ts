@@ -3,8 +3,9 @@
  * thing, and facts that need more than one field (a shift whose start equals its end).
  * It reads the raw input defensively, so it can report alongside shape errors.
  */
-import type { InputIssue } from "../issues.js";
+
 import { parseClockTime } from "../time/clock-time.js";
+import type { InputIssue } from "../util/issues.js";
 
 type Raw = Record<string, unknown>;
 

@@ -3,7 +3,7 @@
  * scenario is turned away cheaply. District scale (SPEC §1) is 100,000 staff and 3,000
  * vehicles; the caps leave room for several times that.
  */
-import type { InputIssue } from "../issues.js";
+import type { InputIssue } from "../util/issues.js";
 
 export const SCENARIO_LIMITS = {
   enterprises: 20_000,

@@ -2,7 +2,7 @@
  * `parseScenario` / `safeParseScenario`: size caps, then the shape (zod), then the
  * cross-reference pass. Every problem found is reported at once, each with its path.
  */
-import { ScenarioError } from "../errors.js";
+import { ScenarioError } from "../util/errors.js";
 import { checkCrossReferences } from "./cross-references.js";
 import { checkScenarioLimits } from "./limits.js";
 import { type Scenario, scenarioSchema } from "./schema.js";

@@ -3,7 +3,7 @@
  * misspelt key, at the key itself) and the message names the value that was found.
  */
 import type { z } from "zod";
-import { describeValue, type InputIssue } from "../issues.js";
+import { describeValue, type InputIssue } from "../util/issues.js";
 
 type ZodIssue = z.core.$ZodIssue;
 

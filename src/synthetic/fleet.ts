@@ -6,7 +6,7 @@
  * enterprise or the loop's staff station, some in the district pool. Each staff station
  * houses a driver for every vehicle based there, plus 10 %.
  */
-import { vehicleCapacity } from "../capacity.js";
+import { vehicleCapacity } from "../facts/capacity.js";
 import type { ScenarioInput } from "../scenario/schema.js";
 import type { Draws } from "./random.js";
 import type { StaffedLoop } from "./workforce.js";

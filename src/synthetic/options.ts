@@ -3,9 +3,10 @@
  * mistake (a negative staff count, a date that does not exist) into an `InvalidArgumentError`
  * before anything is drawn.
  */
-import { InvalidArgumentError } from "../errors.js";
+
 import { type DayNumber, parseCivilDate } from "../time/civil-date.js";
 import { isKnownTimeZone } from "../time/local-time.js";
+import { InvalidArgumentError } from "../util/errors.js";
 
 /** Options of `generateScenario`; only `seed` and `staff` are required. */
 export interface GenerateScenarioOptions {

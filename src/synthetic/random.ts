@@ -3,7 +3,7 @@
  * part of the scenario (roads, enterprises, workers, fleet), so that a change in how one part
  * is drawn does not reshuffle the others. No `Math.random`, no clock, no host time zone.
  */
-import { type SeededRandom, seededRandom } from "../seeded-random.js";
+import { type SeededRandom, seededRandom } from "../util/seeded-random.js";
 
 /** A seeded stream with the draws the generator needs. */
 export interface Draws extends SeededRandom {

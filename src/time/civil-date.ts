@@ -3,7 +3,7 @@
  * days, the horizon) is integer arithmetic that no time zone can disturb.
  */
 
-import { memoize } from "../memo.js";
+import { memoize } from "../util/memo.js";
 
 const MS_PER_DAY = 86_400_000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -2,7 +2,7 @@
  * Roster instants: ISO 8601 with an explicit offset (`2022-05-16T07:30:00+08:00`), parsed
  * once into epoch milliseconds. `Date.parse` alone would roll 2022-02-30 over into March.
  */
-import { memoize } from "../memo.js";
+import { memoize } from "../util/memo.js";
 import { parseCivilDate } from "./civil-date.js";
 
 const INSTANT_PATTERN =

@@ -3,10 +3,9 @@
  * person (by index) the trips they ride, the trips they drive and their tests, each list
  * in time order. Every rule reads these indexes; none re-parses a date or searches by id.
  */
-import { getOrCreate, pushTo } from "../collections.js";
-import { eligibilityIndex } from "../eligibility.js";
-import { roadGraphOf } from "../loops.js";
-import { compareText } from "../order.js";
+
+import { eligibilityIndex } from "../facts/eligibility.js";
+import { roadGraphOf } from "../facts/loops.js";
 import type { RoadGraph } from "../roads/road-graph.js";
 import type { RosterLoop, RosterVehicle } from "../roster/schema.js";
 import type { ScenarioModel } from "../scenario/model.js";
@@ -14,6 +13,8 @@ import type { Policy, Staff } from "../scenario/schema.js";
 import { type DayNumber, formatCivilDate } from "../time/civil-date.js";
 import { formatClockTime } from "../time/clock-time.js";
 import { ZoneClock } from "../time/zone-clock.js";
+import { getOrCreate, pushTo } from "../util/collections.js";
+import { compareText } from "../util/order.js";
 import { type Groups, groupByKey } from "./groups.js";
 import type { IdTable } from "./id-table.js";
 import type { IndexedRoster } from "./read-roster.js";

@@ -4,8 +4,8 @@
  * broken roster cannot flood memory. `formatReport` renders it for people.
  */
 
-import { formatPath } from "../issues.js";
-import { compareText } from "../order.js";
+import { formatPath } from "../util/issues.js";
+import { compareText } from "../util/order.js";
 import { RULE_CODES } from "./rules/index.js";
 import type { RuleCode, Violation } from "./violations.js";
 

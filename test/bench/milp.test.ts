@@ -16,8 +16,8 @@ import { type ChainRules, chainRuns } from "../../src/plan/chain.js";
 import { planRoster } from "../../src/plan/plan-roster.js";
 import { tripKey } from "../../src/plan/trip-key.js";
 import { parseScenario } from "../../src/scenario/parse.js";
-import { seededRandom } from "../../src/seeded-random.js";
 import { ZoneClock } from "../../src/time/zone-clock.js";
+import { seededRandom } from "../../src/util/seeded-random.js";
 import { validateRoster } from "../../src/validate/validate-roster.js";
 
 const MS_PER_MINUTE = 60_000;

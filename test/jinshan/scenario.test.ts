@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { assessEligibility } from "../../src/eligibility.js";
+import { assessEligibility } from "../../src/facts/eligibility.js";
+import { deriveLoops } from "../../src/facts/loops.js";
+import { shiftInstances } from "../../src/facts/shifts.js";
 import { jinshanScenario } from "../../src/jinshan/scenario.js";
-import { deriveLoops } from "../../src/loops.js";
 import { parseScenario } from "../../src/scenario/parse.js";
 import type { Scenario } from "../../src/scenario/schema.js";
-import { seededRandom } from "../../src/seeded-random.js";
-import { shiftInstances } from "../../src/shifts.js";
+import { seededRandom } from "../../src/util/seeded-random.js";
 
 const scenario: Scenario = parseScenario(jinshanScenario());
 const workers = scenario.staff.filter((person) => person.role === "worker");

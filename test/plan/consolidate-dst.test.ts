@@ -12,12 +12,12 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it, vi } from "vitest";
 import { smallInstance } from "../../bench/milp/small-instances.js";
-import type { LoopVehicle } from "../../src/plan/pack.js";
+import { shiftInstances } from "../../src/facts/shifts.js";
+import type { LoopVehicle } from "../../src/plan/loop-vehicle.js";
 import { planRoster } from "../../src/plan/plan-roster.js";
 import { keyDepart, keyToPlant } from "../../src/plan/trip-key.js";
 import { parseScenario } from "../../src/scenario/parse.js";
 import type { ScenarioInput } from "../../src/scenario/schema.js";
-import { shiftInstances } from "../../src/shifts.js";
 import { formatReport } from "../../src/validate/report.js";
 import { validateRoster } from "../../src/validate/validate-roster.js";
 import { isoWithOffset, offsetMinutes } from "../time/zone-oracle.js";

@@ -7,9 +7,9 @@
  */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { eligibilityIndex } from "../../src/eligibility.js";
+import { eligibilityIndex } from "../../src/facts/eligibility.js";
+import { loopsOf } from "../../src/facts/loops.js";
 import { formatReport, planRoster, type ScenarioInput, validateRoster } from "../../src/index.js";
-import { loopsOf } from "../../src/loops.js";
 import { buildDemand } from "../../src/plan/demand.js";
 import { ridesInTurn } from "../../src/plan/retime.js";
 import { scenarioModel } from "../../src/scenario/model.js";

@@ -5,8 +5,8 @@
  */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { type Loop, loopsOf } from "../../src/facts/loops.js";
 import { planRoster, type ScenarioInput, validateRoster } from "../../src/index.js";
-import { type Loop, loopsOf } from "../../src/loops.js";
 import { type Allocation, FleetPool, mayServe } from "../../src/plan/fleet-pool.js";
 import { scenarioModel } from "../../src/scenario/model.js";
 import type { Vehicle } from "../../src/scenario/schema.js";

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { handMethodFleet } from "../../bench/baseline/hand-method.js";
 import { optimalFleet } from "../../bench/milp/fleet-milp.js";
 import { smallInstance } from "../../bench/milp/small-instances.js";
+import type { Loop } from "../../src/facts/loops.js";
 import {
   formatReport,
   parseScenario,
@@ -11,7 +12,6 @@ import {
   type ScenarioInput,
   validateRoster,
 } from "../../src/index.js";
-import type { Loop } from "../../src/loops.js";
 import type { Rider } from "../../src/plan/demand.js";
 import { loopLowerBound } from "../../src/plan/lower-bound.js";
 import { type RetimeRules, retimings } from "../../src/plan/retime.js";

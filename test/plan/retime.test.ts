@@ -11,10 +11,10 @@
  */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { shiftInterval } from "../../src/facts/shift-instances.js";
 import { type RetimeRules, retimings, ridesInTurn } from "../../src/plan/retime.js";
 import { keyDepart, keyToPlant, type TripKey, tripKey } from "../../src/plan/trip-key.js";
 import { civilDay } from "../../src/time/civil-date.js";
-import { shiftInterval } from "../../src/time/shift-instances.js";
 import { ZoneClock } from "../../src/time/zone-clock.js";
 import { shiftMinutesArb, zoneAndDayArb } from "../arbitraries/time.js";
 import { clockOf, isoWithOffset, offsetMinutes } from "../time/zone-oracle.js";

@@ -7,10 +7,10 @@
 import { fc, test } from "@fast-check/vitest";
 import { Settings } from "luxon";
 import { describe, expect } from "vitest";
+import { shiftInterval } from "../../src/facts/shift-instances.js";
+import { shiftInstances } from "../../src/facts/shifts.js";
 import type { ScenarioInput } from "../../src/scenario/schema.js";
-import { shiftInstances } from "../../src/shifts.js";
 import { formatInstant, localInstant } from "../../src/time/local-time.js";
-import { shiftInterval } from "../../src/time/shift-instances.js";
 import {
   DST_CHANGE_DAYS,
   DST_ZONES,

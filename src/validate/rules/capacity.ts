@@ -3,7 +3,7 @@
  * seat, each in a seat the vehicle has (1..seats). Guards the 50 % load rule: one person,
  * one seat.
  */
-import { vehicleCapacity } from "../../capacity.js";
+import { vehicleCapacity } from "../../facts/capacity.js";
 import type { Rule } from "../rule.js";
 
 export const checkCapacity: Rule<"capacity"> = (context, emit) => {

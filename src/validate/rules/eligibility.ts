@@ -3,7 +3,7 @@
  * enterprise is eligible (closed housing, no case in the quiet days). The ride home is
  * always allowed. Guards the entry condition of the whole closed loop.
  */
-import { eligibilityOn } from "../../eligibility.js";
+import { eligibilityOn } from "../../facts/eligibility.js";
 import type { Staff } from "../../scenario/schema.js";
 import type { Rule } from "../rule.js";
 import { staffColumns } from "../staff-columns.js";

@@ -3,9 +3,10 @@
  * vehicle in that seat, and rides only a loop they belong to (enterprise, dormitory,
  * plant). Guards the fixed person (定人): nobody else boards.
  */
-import { getOrCreate } from "../../collections.js";
+
 import type { Assignment, RosterLoop } from "../../roster/schema.js";
 import type { Staff } from "../../scenario/schema.js";
+import { getOrCreate } from "../../util/collections.js";
 import type { Rule } from "../rule.js";
 import { usualBoardingTest } from "./usual-boarding.js";
 

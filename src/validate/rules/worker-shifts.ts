@@ -4,9 +4,10 @@
  * a worker on the same rotation as the one before gets the same shifts without another
  * `expandSchedule` (a weak-map probe at best, a JSON key the first time).
  */
+
+import { expandSchedule, type ShiftInstance } from "../../facts/shift-instances.js";
 import type { ScenarioModel } from "../../scenario/model.js";
 import type { Schedule } from "../../scenario/schema.js";
-import { expandSchedule, type ShiftInstance } from "../../time/shift-instances.js";
 
 /** Shift s of a worker: `instances[s]`, its start and end (epoch ms) and horizon day. */
 export interface WorkerShifts {

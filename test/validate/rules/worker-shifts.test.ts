@@ -3,9 +3,9 @@
  * before gets that one's shifts, and any other worker their own expansion.
  */
 import { describe, expect, it } from "vitest";
+import { expandSchedule } from "../../../src/facts/shift-instances.js";
 import { scenarioModel } from "../../../src/scenario/model.js";
 import type { Schedule } from "../../../src/scenario/schema.js";
-import { expandSchedule } from "../../../src/time/shift-instances.js";
 import { sameRotation, workerShifts } from "../../../src/validate/rules/worker-shifts.js";
 import { fixtureScenario } from "../../fixtures/valid-roster.js";
 

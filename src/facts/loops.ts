@@ -3,11 +3,11 @@
  * (dormitory, plant) when enterprises mix, each with its fixed route in both directions.
  */
 
-import { compareText } from "./order.js";
-import { fastestRoute, type Route } from "./roads/fastest-route.js";
-import { buildRoadGraph, type RoadGraph } from "./roads/road-graph.js";
-import { type ScenarioModel, scenarioModel } from "./scenario/model.js";
-import type { ScenarioInput } from "./scenario/schema.js";
+import { fastestRoute, type Route } from "../roads/fastest-route.js";
+import { buildRoadGraph, type RoadGraph } from "../roads/road-graph.js";
+import { type ScenarioModel, scenarioModel } from "../scenario/model.js";
+import type { ScenarioInput } from "../scenario/schema.js";
+import { compareText } from "../util/order.js";
 
 /** A loop with its workers and its fixed routes (`null` where no road joins the two sites). */
 export interface Loop {

@@ -2,10 +2,11 @@
  * Eligibility (SPEC §4): enterprise E may run its loop on date D iff it has closed staff
  * housing and no positive case dated in [D - quietDays, D].
  */
-import { InvalidArgumentError, NotFoundError } from "./errors.js";
-import { type ScenarioModel, scenarioModel } from "./scenario/model.js";
-import type { ScenarioInput } from "./scenario/schema.js";
-import { type DayNumber, formatCivilDate, parseCivilDate } from "./time/civil-date.js";
+
+import { type ScenarioModel, scenarioModel } from "../scenario/model.js";
+import type { ScenarioInput } from "../scenario/schema.js";
+import { type DayNumber, formatCivilDate, parseCivilDate } from "../time/civil-date.js";
+import { InvalidArgumentError, NotFoundError } from "../util/errors.js";
 
 /** Whether an enterprise may run its loop on a date, and why not. */
 export interface Eligibility {

@@ -3,9 +3,9 @@
  * shift on date D starts at D `start` and ends on D at `end`, or on D+1 when `end <= start`.
  */
 import type { Schedule, Shift } from "../scenario/schema.js";
-import { civilDay, type DayNumber, formatCivilDate, parseCivilDate } from "./civil-date.js";
-import { clockMinutes } from "./clock-time.js";
-import { localInstant } from "./local-time.js";
+import { civilDay, type DayNumber, formatCivilDate, parseCivilDate } from "../time/civil-date.js";
+import { clockMinutes } from "../time/clock-time.js";
+import { localInstant } from "../time/local-time.js";
 
 const MS_PER_MINUTE = 60_000;
 

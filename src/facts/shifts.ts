@@ -1,9 +1,10 @@
 /** Workers' shift instances over the horizon, as dated instants (SPEC §2). */
-import { NotFoundError } from "./errors.js";
-import { scenarioModel } from "./scenario/model.js";
-import type { ScenarioInput } from "./scenario/schema.js";
-import { formatInstant } from "./time/local-time.js";
-import { expandSchedule } from "./time/shift-instances.js";
+
+import { scenarioModel } from "../scenario/model.js";
+import type { ScenarioInput } from "../scenario/schema.js";
+import { formatInstant } from "../time/local-time.js";
+import { NotFoundError } from "../util/errors.js";
+import { expandSchedule } from "./shift-instances.js";
 
 /** One shift one worker works. */
 export interface WorkerShift {

@@ -1,10 +1,10 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { assessEligibility, eligibilityIndex } from "../../src/eligibility.js";
-import { InvalidArgumentError, NotFoundError, ScenarioError } from "../../src/errors.js";
+import { assessEligibility, eligibilityIndex } from "../../src/facts/eligibility.js";
 import { scenarioModel } from "../../src/scenario/model.js";
 import { parseScenario } from "../../src/scenario/parse.js";
 import type { ScenarioInput } from "../../src/scenario/schema.js";
+import { InvalidArgumentError, NotFoundError, ScenarioError } from "../../src/util/errors.js";
 
 const NUM_RUNS = 200;
 const MS_PER_DAY = 86_400_000;

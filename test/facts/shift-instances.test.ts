@@ -6,12 +6,12 @@
 import { fc, test } from "@fast-check/vitest";
 import { DateTime } from "luxon";
 import { describe, expect } from "vitest";
-import { NotFoundError, ScenarioError } from "../../src/errors.js";
+import { expandSchedule, scheduledShiftId } from "../../src/facts/shift-instances.js";
+import { shiftInstances } from "../../src/facts/shifts.js";
 import type { ScenarioInput, Schedule, Shift } from "../../src/scenario/schema.js";
-import { shiftInstances } from "../../src/shifts.js";
-import { expandSchedule, scheduledShiftId } from "../../src/time/shift-instances.js";
+import { NotFoundError, ScenarioError } from "../../src/util/errors.js";
 import { minimalScenario as sharedMinimalScenario } from "../fixtures/minimal-scenario.js";
-import { clockOf, dateOf, dayOf } from "./zone-oracle.js";
+import { clockOf, dateOf, dayOf } from "../time/zone-oracle.js";
 
 const NUM_RUNS = 200;
 
