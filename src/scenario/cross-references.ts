@@ -4,6 +4,7 @@
  * It reads the raw input defensively, so it can report alongside shape errors.
  */
 
+import { parseCivilDate } from "../time/civil-date.js";
 import { parseClockTime } from "../time/clock-time.js";
 import type { InputIssue } from "../util/issues.js";
 
@@ -91,8 +92,8 @@ export function checkCrossReferences(input: unknown): InputIssue[] {
   const enterprises = collectIds(list(root.enterprises), "enterprises", issues);
   const sites = collectIds(list(root.sites), "sites", issues);
   const shifts = collectIds(list(root.shifts), "shifts", issues);
-  collectIds(list(root.staff), "staff", issues);
-  collectIds(list(root.vehicles), "vehicles", issues);
+  const staff = collectIds(list(root.staff), "staff", issues);
+  const vehicles = collectIds(list(root.vehicles), "vehicles", issues);
 
   // Loop ids are "<enterpriseId>/<dormitoryId>/<plantId>" and "*" means every enterprise
   // (SPEC §4): ids that would make two loops share an id, or fake a mixed loop, are refused.
@@ -265,5 +266,78 @@ export function checkCrossReferences(input: unknown): InputIssue[] {
     }
   });
 
+  checkUnavailable(root, staff, vehicles, issues);
+  checkRoadNodes(root, roadNodes, issues);
   return issues;
+}
+
+/** `unavailable` periods: one subject each, known, and `from` not after `to` (SPEC §3). */
+function checkUnavailable(
+  root: Raw,
+  staff: Map<string, Raw>,
+  vehicles: Map<string, Raw>,
+  issues: InputIssue[],
+): void {
+  list(root.unavailable).forEach((item, index) => {
+    const period = record(item);
+    if (period === undefined) return;
+    const hasPerson = period.personId !== undefined;
+    const hasVehicle = period.vehicleId !== undefined;
+    if (hasPerson === hasVehicle) {
+      issues.push({
+        path: ["unavailable", index],
+        message: hasPerson
+          ? `a period names a person (${JSON.stringify(period.personId)}) and a vehicle (${JSON.stringify(period.vehicleId)}): give one of them`
+          : "a period names neither a personId nor a vehicleId: give one of them",
+      });
+    } else if (hasPerson) {
+      checkReference(issues, ["unavailable", index, "personId"], period.personId, staff, "person");
+    } else {
+      checkReference(
+        issues,
+        ["unavailable", index, "vehicleId"],
+        period.vehicleId,
+        vehicles,
+        "vehicle",
+      );
+    }
+    const from = text(period.from);
+    const to = text(period.to);
+    if (
+      from !== undefined &&
+      to !== undefined &&
+      parseCivilDate(from) !== undefined &&
+      parseCivilDate(to) !== undefined &&
+      to < from
+    ) {
+      issues.push({
+        path: ["unavailable", index, "to"],
+        message: `the period ends on ${to}, before it starts on ${from}`,
+      });
+    }
+  });
+}
+
+/** `roads.nodes`: each id once, and each on a road edge (a node on none is nearly always a typo). */
+function checkRoadNodes(root: Raw, roadNodes: Set<string>, issues: InputIssue[]): void {
+  const first = new Map<string, number>();
+  list(record(root.roads)?.nodes).forEach((item, index) => {
+    const nodeId = text(record(item)?.id);
+    if (nodeId === undefined) return;
+    const seen = first.get(nodeId);
+    if (seen !== undefined) {
+      issues.push({
+        path: ["roads", "nodes", index, "id"],
+        message: `duplicate node id ${JSON.stringify(nodeId)} (first at roads.nodes[${seen}])`,
+      });
+      return;
+    }
+    first.set(nodeId, index);
+    if (!roadNodes.has(nodeId)) {
+      issues.push({
+        path: ["roads", "nodes", index, "id"],
+        message: `node ${JSON.stringify(nodeId)} is on no road edge`,
+      });
+    }
+  });
 }

@@ -9,9 +9,11 @@ export const SCENARIO_LIMITS = {
   enterprises: 20_000,
   sites: 20_000,
   "roads.edges": 500_000,
+  "roads.nodes": 500_000,
   shifts: 1_000,
   staff: 500_000,
   vehicles: 50_000,
+  unavailable: 1_000_000,
 } as const;
 
 function arrayAt(input: unknown, path: readonly string[]): unknown[] | undefined {

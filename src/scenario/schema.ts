@@ -49,6 +49,12 @@ export const policySchema = z.strictObject({
   testing: z
     .array(testingRegimeSchema)
     .default(() => [{ kind: "pcr", validHours: 48, resultMinutes: 0 }]),
+  /** §7.2: a case and their close contacts stay off the buses this many days. */
+  isolationDays: positiveInt.max(366).default(14),
+  /** §7.1/7.2: contacts are traced from this many days before the case's date. */
+  traceBackDays: nonNegativeInt.max(366).default(2),
+  /** §7.1: only riders within this many rows of the index person are close (ventilated bus). */
+  contactRows: nonNegativeInt.optional(),
 });
 
 export const enterpriseSchema = z.strictObject({
@@ -65,11 +71,22 @@ export const testingPointSchema = z.strictObject({
   perSlot: positiveInt.default(40),
 });
 
+const latitude = z
+  .number()
+  .min(-90, "a latitude is at least -90")
+  .max(90, "a latitude is at most 90");
+const longitude = z
+  .number()
+  .min(-180, "a longitude is at least -180")
+  .max(180, "a longitude is at most 180");
+
 export const siteSchema = z.strictObject({
   id,
   name: z.string(),
   kind: z.enum(["dormitory", "plant"]),
   node: id,
+  lat: latitude.optional(),
+  lon: longitude.optional(),
   beds: nonNegativeInt.optional(),
   testing: testingPointSchema.optional(),
 });
@@ -81,6 +98,9 @@ export const roadEdgeSchema = z.strictObject({
   km: z.number().nonnegative(),
   oneWay: z.boolean().optional(),
 });
+
+/** A road node's position (WGS84), for maps and GTFS shapes. */
+export const roadNodeSchema = z.strictObject({ id, lat: latitude, lon: longitude });
 
 export const shiftSchema = z.strictObject({
   id,
@@ -116,6 +136,19 @@ export const vehicleSchema = z.strictObject({
   dormitoryId: id.optional(),
 });
 
+/**
+ * A period (inclusive local dates; `to` absent = open-ended) in which a person may not board
+ * or drive, or a vehicle may not run. Exactly one of `personId` / `vehicleId` is given (a
+ * cross-reference check, so that the message names the entry).
+ */
+export const unavailableSchema = z.strictObject({
+  personId: id.optional(),
+  vehicleId: id.optional(),
+  from: civilDate,
+  to: civilDate.optional(),
+  reason: z.string().optional(),
+});
+
 // Years are bounded: before 1970 some zones ran on local mean time, whose offsets are
 // not whole minutes, and rosters write whole-minute offsets.
 const horizonStart = civilDate.refine(
@@ -143,9 +176,13 @@ export const scenarioSchema = z.strictObject({
   timeZone,
   horizon: horizonSchema,
   policy: policySchema.default(() => policySchema.parse({})),
+  unavailable: z.array(unavailableSchema).default(() => []),
   enterprises: z.array(enterpriseSchema),
   sites: z.array(siteSchema),
-  roads: z.strictObject({ edges: z.array(roadEdgeSchema) }),
+  roads: z.strictObject({
+    edges: z.array(roadEdgeSchema),
+    nodes: z.array(roadNodeSchema).optional(),
+  }),
   shifts: z.array(shiftSchema),
   staff: z.array(staffSchema),
   vehicles: z.array(vehicleSchema),
@@ -161,6 +198,9 @@ export type Enterprise = Scenario["enterprises"][number];
 export type Site = Scenario["sites"][number];
 export type TestingPoint = NonNullable<Site["testing"]>;
 export type RoadEdge = Scenario["roads"]["edges"][number];
+export type RoadNode = NonNullable<Scenario["roads"]["nodes"]>[number];
+export type UnavailablePeriod = Scenario["unavailable"][number];
+export type StaffInput = z.input<typeof staffSchema>;
 export type Shift = Scenario["shifts"][number];
 export type Staff = Scenario["staff"][number];
 export type Schedule = NonNullable<Staff["schedule"]>;

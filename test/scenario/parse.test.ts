@@ -43,7 +43,11 @@ describe("parseScenario accepts", () => {
       quietDays: 14,
       mixEnterprises: false,
       testing: [{ kind: "pcr", validHours: 48, resultMinutes: 0 }],
+      isolationDays: 14,
+      traceBackDays: 2,
     });
+    expect(scenario.policy.contactRows).toBeUndefined();
+    expect(scenario.unavailable).toEqual([]);
     expect(scenario.vehicles[0]?.seatsPerRow).toBe(4);
   });
 
