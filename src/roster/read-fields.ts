@@ -126,18 +126,41 @@ export function loop(value: unknown): Roster["loops"][number] {
   };
 }
 
+/**
+ * An entry's period (SPEC §5): each of `from` / `to` a date when present, absent when open.
+ * A key present with the value `undefined` is left to zod.
+ */
+function period(o: Plain): { from?: string; to?: string } {
+  const out: { from?: string; to?: string } = {};
+  if (Object.hasOwn(o, "from")) out.from = date(o.from);
+  if (Object.hasOwn(o, "to")) out.to = date(o.to);
+  return out;
+}
+
+/** How many of the period's keys an object has (0 to 2). */
+function periodKeys(value: unknown): number {
+  if (typeof value !== "object" || value === null) return 0;
+  return (Object.hasOwn(value, "from") ? 1 : 0) + (Object.hasOwn(value, "to") ? 1 : 0);
+}
+
 export function vehicleEntry(value: unknown): Roster["vehicles"][number] {
-  const o = object(value, 3);
-  return { vehicleId: id(o.vehicleId), loopId: id(o.loopId), driverId: id(o.driverId) };
+  const o = object(value, 3 + periodKeys(value));
+  return {
+    vehicleId: id(o.vehicleId),
+    loopId: id(o.loopId),
+    driverId: id(o.driverId),
+    ...period(o),
+  };
 }
 
 export function assignment(value: unknown): Roster["assignments"][number] {
-  const o = object(value, 4);
+  const o = object(value, 4 + periodKeys(value));
   return {
     personId: id(o.personId),
     loopId: id(o.loopId),
     vehicleId: id(o.vehicleId),
     seat: integer(o.seat),
+    ...period(o),
   };
 }
 

@@ -34,13 +34,22 @@ export const rosterLoopSchema = z.strictObject({
   toDormitory: routeSchema,
 });
 
-export const rosterVehicleSchema = z.strictObject({ vehicleId: id, loopId: id, driverId: id });
+// from/to: inclusive local dates of departure an entry covers; absent = open on that side.
+export const rosterVehicleSchema = z.strictObject({
+  vehicleId: id,
+  loopId: id,
+  driverId: id,
+  from: civilDate.optional(),
+  to: civilDate.optional(),
+});
 
 export const assignmentSchema = z.strictObject({
   personId: id,
   loopId: id,
   vehicleId: id,
   seat: z.number().int(),
+  from: civilDate.optional(),
+  to: civilDate.optional(),
 });
 
 export const passengerSchema = z.strictObject({ personId: id, seat: z.number().int() });
