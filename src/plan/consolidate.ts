@@ -21,9 +21,10 @@ import {
   withRide,
 } from "./flex-chain.js";
 import type { LoopVehicle } from "./loop-vehicle.js";
-import { type RetimeRules, ridesInTurn } from "./retime.js";
+import type { RetimeRules } from "./retime.js";
+import { ridesInKeepTheirDay, ridesInTurn, rideWindows } from "./ride-turns.js";
 import { assignSeats } from "./seats.js";
-import { keyDepart, keyToPlant, type TripKey, tripKey } from "./trip-key.js";
+import { keyToPlant, type TripKey, tripKey } from "./trip-key.js";
 
 const MS_PER_MINUTE = 60_000;
 
@@ -48,38 +49,20 @@ interface FlexVehicle {
   riders: FlexRider[];
 }
 
-const minuteOf = (key: TripKey) => keyDepart(key) / MS_PER_MINUTE;
-
 /**
  * The windows of a rider's rides. A rider whose rides could come out of turn somewhere in
  * their windows, or whose ride in could leave on another local day than its edge
- * (eligibility is judged on that day), keeps the minutes packing gave them.
+ * (eligibility and availability are judged on that day), keeps the minutes packing gave
+ * them (the checks of ride-turns.ts, which retiming makes too).
  */
 function windowsOf(rider: Rider, rules: RetimeRules): RideWindow[] {
-  const edges = rider.edges ?? rider.keys;
-  const windows = edges.map((edge): RideWindow => {
-    const toPlant = keyToPlant(edge);
-    const minute = minuteOf(edge);
-    return toPlant
-      ? { toPlant, lo: minute - rules.earlierInMinutes, hi: minute }
-      : { toPlant, lo: minute, hi: minute + rules.laterHomeMinutes };
-  });
-  const free = windows.every((window, i) => {
-    const next = windows[i + 1];
-    const ride = window.toPlant ? rules.toPlantMinutes : rules.toDormitoryMinutes;
-    if (next !== undefined && window.hi + ride > next.lo) return false;
-    const { clock } = rules;
-    return (
-      !window.toPlant ||
-      clock.dayOf(window.lo * MS_PER_MINUTE) === clock.dayOf(window.hi * MS_PER_MINUTE)
-    );
-  });
-  if (free) return windows;
-  return rider.keys.map((key) => ({
-    toPlant: keyToPlant(key),
-    lo: minuteOf(key),
-    hi: minuteOf(key),
-  }));
+  const windows = rideWindows(
+    rider.edges ?? rider.keys,
+    rules.earlierInMinutes,
+    rules.laterHomeMinutes,
+  );
+  const free = ridesInTurn(windows, rules) && ridesInKeepTheirDay(windows, rules.clock);
+  return free ? windows : rideWindows(rider.keys);
 }
 
 /** Whether two riders ride the same trips for the same services. */
@@ -142,7 +125,7 @@ function materialise(
   for (const flexRider of flex.riders) {
     const { rider } = flexRider;
     const moved = keysOf.get(flexRider) ?? rider.keys;
-    if (!ridesInTurn(moved, retimeRules)) return undefined;
+    if (!ridesInTurn(rideWindows(moved), retimeRules)) return undefined;
     const same = moved.every((key, i) => key === rider.keys[i]);
     riders.push(
       same

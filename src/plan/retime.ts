@@ -11,9 +11,11 @@
  * A retiming moves all of a rider's rides in by one offset and all rides home by another, so
  * a rider keeps one vehicle and one seat. It is offered only when the rider's rides still
  * come in turn without overlapping, and no ride in leaves on another local day than before
- * (eligibility is judged on that day).
+ * (eligibility and availability are judged on that day): the checks of ride-turns.ts, on
+ * the moved rides and on the span each ride in moved over.
  */
 import type { ZoneClock } from "../time/zone-clock.js";
+import { ridesInKeepTheirDay, ridesInTurn, rideWindows } from "./ride-turns.js";
 import { keyDepart, keyToPlant, type TripKey, tripKey } from "./trip-key.js";
 
 const MS_PER_MINUTE = 60_000;
@@ -58,35 +60,6 @@ function shifted(keys: readonly TripKey[], inEarlier: number, homeLater: number)
     .sort((a, b) => a - b);
 }
 
-/** Whether a rider can take these rides: in and home in turn, each after the last arrived. */
-export function ridesInTurn(keys: readonly TripKey[], rules: RetimeRules): boolean {
-  let lastArrive = Number.NEGATIVE_INFINITY;
-  let expectToPlant = true;
-  for (const key of keys) {
-    const toPlant = keyToPlant(key);
-    if (toPlant !== expectToPlant) return false;
-    const depart = keyDepart(key);
-    if (depart < lastArrive) return false;
-    const minutes = toPlant ? rules.toPlantMinutes : rules.toDormitoryMinutes;
-    lastArrive = depart + minutes * MS_PER_MINUTE;
-    expectToPlant = !toPlant;
-  }
-  return true;
-}
-
-/** Whether every ride in of `moved` leaves on the same local day as in `original`. */
-function sameDaysIn(
-  original: readonly TripKey[],
-  moved: readonly TripKey[],
-  clock: ZoneClock,
-): boolean {
-  const days = (keys: readonly TripKey[]) =>
-    keys.filter(keyToPlant).map((key) => clock.dayOf(keyDepart(key)));
-  const before = days(original);
-  const after = days(moved);
-  return before.every((day, index) => day === after[index]);
-}
-
 /**
  * The ways to run a pattern (sorted keys, rides in and home in turn): the pattern itself
  * first, then each allowed retiming, smallest total shift first.
@@ -102,7 +75,12 @@ export function retimings(keys: readonly TripKey[], rules: RetimeRules): TripKey
   for (const [inEarlier, homeLater] of pairs) {
     if (inEarlier === 0 && homeLater === 0) continue;
     const moved = shifted(keys, inEarlier, homeLater);
-    if (ridesInTurn(moved, rules) && sameDaysIn(keys, moved, rules.clock)) out.push(moved);
+    if (
+      ridesInTurn(rideWindows(moved), rules) &&
+      // Each ride in moved over [new minute, edge]: that span must lie on one day.
+      ridesInKeepTheirDay(rideWindows(keys, inEarlier, homeLater), rules.clock)
+    )
+      out.push(moved);
   }
   return out;
 }

@@ -11,7 +11,7 @@ import { eligibilityIndex } from "../../src/facts/eligibility.js";
 import { loopsOf } from "../../src/facts/loops.js";
 import { formatReport, planRoster, type ScenarioInput, validateRoster } from "../../src/index.js";
 import { buildDemand } from "../../src/plan/demand.js";
-import { ridesInTurn } from "../../src/plan/retime.js";
+import { ridesInTurn, rideWindows } from "../../src/plan/ride-turns.js";
 import { scenarioModel } from "../../src/scenario/model.js";
 import { ZoneClock } from "../../src/time/zone-clock.js";
 import { clock } from "../arbitraries/scenario.js";
@@ -123,16 +123,9 @@ describe("demand on a zero-minute route", () => {
       const model = scenarioModel(input);
       const clockOf = new ZoneClock(model.zone);
       const { demands } = buildDemand(model, loopsOf(model), clockOf, eligibilityIndex(model));
-      const rules = {
-        toPlantMinutes: 0,
-        toDormitoryMinutes: 0,
-        disinfectionMinutes: 0,
-        earlierInMinutes: 0,
-        laterHomeMinutes: 0,
-        clock: clockOf,
-      };
+      const legs = { toPlantMinutes: 0, toDormitoryMinutes: 0 };
       for (const { riders } of demands)
-        for (const rider of riders) expect(ridesInTurn(rider.keys, rules)).toBe(true);
+        for (const rider of riders) expect(ridesInTurn(rideWindows(rider.keys), legs)).toBe(true);
     },
   );
 

@@ -12,7 +12,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { shiftInterval } from "../../src/facts/shift-instances.js";
-import { type RetimeRules, retimings, ridesInTurn } from "../../src/plan/retime.js";
+import { type RetimeRules, retimings } from "../../src/plan/retime.js";
+import { ridesInTurn, rideWindows } from "../../src/plan/ride-turns.js";
 import { keyDepart, keyToPlant, type TripKey, tripKey } from "../../src/plan/trip-key.js";
 import { civilDay } from "../../src/time/civil-date.js";
 import { ZoneClock } from "../../src/time/zone-clock.js";
@@ -188,27 +189,6 @@ function promisedOffsets(window: number, cycle: number): number[] {
 // ---------------------------------------------------------------------------------------
 // Examples
 
-describe("ridesInTurn", () => {
-  const s: Setting = { zone: "Asia/Shanghai", ...TEN_MINUTE_ROAD };
-  const at = (hhmm: string) => Date.parse(`2022-05-16T${hhmm}:00+08:00`);
-  const rules = rulesOf(s);
-
-  it("takes rides in and home in turn, a ride leaving the minute the last one arrived", () => {
-    const keys = [tripKey(at("07:40"), true), tripKey(at("07:50"), false)];
-    expect(ridesInTurn(keys, rules)).toBe(true);
-  });
-
-  it("refuses a ride home first, two rides one way, and a ride leaving before the last arrived", () => {
-    expect(ridesInTurn([tripKey(at("07:40"), false)], rules)).toBe(false);
-    expect(ridesInTurn([tripKey(at("07:40"), true), tripKey(at("09:00"), true)], rules)).toBe(
-      false,
-    );
-    expect(ridesInTurn([tripKey(at("07:40"), true), tripKey(at("07:49"), false)], rules)).toBe(
-      false,
-    );
-  });
-});
-
 describe("the cap on whole-cycle shifts", () => {
   /** 2-minute roads, 3 minutes' disinfection: g = 2 + 2 + 2 × 3 = 10 minutes. */
   const SHORT_ROAD = {
@@ -316,7 +296,7 @@ describe("overnight shifts", () => {
       [50, 0],
     ]);
     for (const timing of timings) {
-      expect(ridesInTurn(timing, rulesOf(s))).toBe(true);
+      expect(ridesInTurn(rideWindows(timing), rulesOf(s))).toBe(true);
       expect(windowBreaks(timing, served, s)).toEqual([]);
     }
   });
