@@ -8,6 +8,12 @@ export { assessEligibility, type Eligibility } from "./facts/eligibility.js";
 export { deriveLoops, type Loop, loopId } from "./facts/loops.js";
 export { shiftInstances, type WorkerShift } from "./facts/shifts.js";
 export { jinshanScenario } from "./jinshan/scenario.js";
+export {
+  type Contact,
+  type ContactTrace,
+  type TraceContactsOptions,
+  traceContacts,
+} from "./operate/trace-contacts.js";
 export { type PlanRosterOptions, planRoster } from "./plan/plan-roster.js";
 export type { Route } from "./roads/fastest-route.js";
 export { parseRoster, type SafeParseRosterResult, safeParseRoster } from "./roster/parse.js";
