@@ -15,7 +15,7 @@
  * The graph is read once into flat arrays (a district has thousands of loops to route).
  * [Reference]: E. W. Dijkstra, "A note on two problems in connexion with graphs", 1959.
  */
-import type { RoadGraph } from "./road-graph.js";
+import { type RoadGraph, roadNodeId } from "./road-graph.js";
 
 /** A frozen road path with its totals. */
 export interface Route {
@@ -42,7 +42,9 @@ export function roundKm(km: number): number {
 
 /** The road graph as flat arrays: node ids, and arcs in and out of each node (CSR). */
 interface FlatRoads {
+  /** Road node ids (not graph keys), by node index. */
   ids: string[];
+  /** Node index by road node id. */
   index: Map<string, number>;
   inStart: Int32Array;
   inFrom: Int32Array;
@@ -61,15 +63,17 @@ const flattened = new WeakMap<RoadGraph, FlatRoads>();
 function flatten(graph: RoadGraph): FlatRoads {
   const cached = flattened.get(graph);
   if (cached !== undefined) return cached;
-  const ids = graph.nodes();
+  const keys = graph.nodes();
+  const ids = keys.map(roadNodeId);
   const index = new Map(ids.map((id, i) => [id, i]));
+  const keyIndex = new Map(keys.map((key, i) => [key, i]));
   const n = ids.length;
   const m = graph.size;
   const inStart = new Int32Array(n + 1);
   const outStart = new Int32Array(n + 1);
   graph.forEachEdge((_edge, _arc, source, target) => {
-    const s = (index.get(source) as number) + 1;
-    const t = (index.get(target) as number) + 1;
+    const s = (keyIndex.get(source) as number) + 1;
+    const t = (keyIndex.get(target) as number) + 1;
     outStart[s] = (outStart[s] as number) + 1;
     inStart[t] = (inStart[t] as number) + 1;
   });
@@ -93,8 +97,8 @@ function flatten(graph: RoadGraph): FlatRoads {
     outKm: new Float64Array(m),
   };
   graph.forEachEdge((_edge, arc, source, target) => {
-    const s = index.get(source) as number;
-    const t = index.get(target) as number;
+    const s = keyIndex.get(source) as number;
+    const t = keyIndex.get(target) as number;
     const mm = Math.round(arc.km * MM_PER_KM);
     const o = (outFill[s] as number) + 0;
     outFill[s] = o + 1;

@@ -2,6 +2,11 @@
  * The road network as a directed graphology graph. A two-way edge becomes two arcs; where
  * several edges join the same ordered pair of nodes, the fastest (then shortest) is kept,
  * since a path is named by its nodes alone.
+ *
+ * Node ids are free strings (SPEC §3), but graphology keeps each node's neighbours in plain
+ * objects, so a node named `constructor` or `__proto__` would find an inherited "neighbour"
+ * that is not there. The graph is therefore keyed by {@link roadGraphKey} (the id behind a
+ * `#`, which no `Object.prototype` name starts with); {@link roadNodeId} reads an id back.
  */
 import { DirectedGraph } from "graphology";
 import type { RoadEdge } from "../scenario/schema.js";
@@ -12,7 +17,28 @@ export interface RoadArc {
   km: number;
 }
 
+/** A road graph whose node keys are {@link roadGraphKey}s, never raw node ids. */
 export type RoadGraph = DirectedGraph<Record<string, never>, RoadArc>;
+
+/**
+ * The graph key of a road node id: safe as a plain-object key whatever the id.
+ *
+ * @example
+ * roadGraphKey("constructor") //=> "#constructor"
+ */
+export function roadGraphKey(nodeId: string): string {
+  return `#${nodeId}`;
+}
+
+/**
+ * The road node id behind a graph key (the inverse of {@link roadGraphKey}).
+ *
+ * @example
+ * roadNodeId("#constructor") //=> "constructor"
+ */
+export function roadNodeId(key: string): string {
+  return key.slice(1);
+}
 
 function addArc(graph: RoadGraph, from: string, to: string, arc: RoadArc): void {
   graph.mergeNode(from);
@@ -33,15 +59,19 @@ export function buildRoadGraph(edges: readonly RoadEdge[]): RoadGraph {
   const graph: RoadGraph = new DirectedGraph({ allowSelfLoops: false });
   for (const edge of edges) {
     const arc = { minutes: edge.minutes, km: edge.km };
-    addArc(graph, edge.from, edge.to, arc);
-    if (edge.oneWay !== true) addArc(graph, edge.to, edge.from, arc);
+    const from = roadGraphKey(edge.from);
+    const to = roadGraphKey(edge.to);
+    addArc(graph, from, to, arc);
+    if (edge.oneWay !== true) addArc(graph, to, from, arc);
   }
   return graph;
 }
 
-/** The arc from `from` to `to`, if the road graph has one. */
+/** The arc from node `from` to node `to` (road node ids), if the road graph has one. */
 export function roadArc(graph: RoadGraph, from: string, to: string): RoadArc | undefined {
-  if (!graph.hasNode(from) || !graph.hasNode(to)) return undefined;
-  const edge = graph.edge(from, to);
+  const source = roadGraphKey(from);
+  const target = roadGraphKey(to);
+  if (!graph.hasNode(source) || !graph.hasNode(target)) return undefined;
+  const edge = graph.edge(source, target);
   return edge === undefined ? undefined : graph.getEdgeAttributes(edge);
 }

@@ -4,9 +4,11 @@
  * It reads the raw input defensively, so it can report alongside shape errors.
  */
 
+import { vehicleCapacity } from "../facts/capacity.js";
 import { parseCivilDate } from "../time/civil-date.js";
 import { parseClockTime } from "../time/clock-time.js";
 import type { InputIssue } from "../util/issues.js";
+import { DEFAULT_LOAD_FACTOR } from "./schema.js";
 
 type Raw = Record<string, unknown>;
 
@@ -177,6 +179,13 @@ export function checkCrossReferences(input: unknown): InputIssue[] {
         message: `node ${JSON.stringify(node)} is on no road edge`,
       });
     }
+    if ((site?.lat === undefined) !== (site?.lon === undefined)) {
+      const missing = site?.lat === undefined ? "lat" : "lon";
+      issues.push({
+        path: ["sites", index, missing],
+        message: `site ${JSON.stringify(site?.id)} gives ${missing === "lat" ? "lon" : "lat"} without ${missing}: give both, or neither to take its node's`,
+      });
+    }
     const testing = record(site?.testing);
     const opens = parseClockTime(text(testing?.opens) ?? "");
     const closes = parseClockTime(text(testing?.closes) ?? "");
@@ -234,7 +243,14 @@ export function checkCrossReferences(input: unknown): InputIssue[] {
     });
     const dates = record(schedule?.dates);
     for (const [date, entry] of Object.entries(dates ?? {})) {
-      if (typeof entry === "string" && !shifts.has(entry)) {
+      if (date === "__proto__") {
+        // zod drops a `__proto__` record key without a word (it would replace the prototype):
+        // without this, that entry of the schedule would vanish silently.
+        issues.push({
+          path: ["staff", index, "schedule", "dates", date],
+          message: `invalid key "__proto__": expected a calendar date YYYY-MM-DD`,
+        });
+      } else if (typeof entry === "string" && !shifts.has(entry)) {
         issues.push({
           path: ["staff", index, "schedule", "dates", date],
           message: `unknown shift ${JSON.stringify(entry)}`,
@@ -266,9 +282,33 @@ export function checkCrossReferences(input: unknown): InputIssue[] {
     }
   });
 
+  checkCapacities(root, issues);
   checkUnavailable(root, staff, vehicles, issues);
   checkRoadNodes(root, roadNodes, issues);
   return issues;
+}
+
+/**
+ * Every vehicle carries someone: `floor(seats × loadFactor)` (SPEC §4) is at least 1. A
+ * vehicle the load factor leaves no seat would be planned around silently; it is reported at
+ * its `seats`, since a load factor is shared by every vehicle (and the policy's default
+ * applies when it is not written). Skipped while either number is itself malformed.
+ */
+function checkCapacities(root: Raw, issues: InputIssue[]): void {
+  const written = record(root.policy)?.loadFactor;
+  const loadFactor = written === undefined ? DEFAULT_LOAD_FACTOR : written;
+  if (typeof loadFactor !== "number" || !(loadFactor > 0 && loadFactor <= 1)) return;
+  list(root.vehicles).forEach((item, index) => {
+    const vehicle = record(item);
+    const seats = vehicle?.seats;
+    if (typeof seats !== "number" || !Number.isSafeInteger(seats) || seats < 1) return;
+    const capacity = vehicleCapacity(seats, loadFactor);
+    if (capacity >= 1) return;
+    issues.push({
+      path: ["vehicles", index, "seats"],
+      message: `vehicle ${JSON.stringify(vehicle?.id)} has ${seats} seat${seats === 1 ? "" : "s"}: at loadFactor ${loadFactor} it can carry nobody (floor(${seats} × ${loadFactor}) = ${capacity})`,
+    });
+  });
 }
 
 /** `unavailable` periods: one subject each, known, and `from` not after `to` (SPEC §3). */

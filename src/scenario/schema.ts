@@ -32,12 +32,15 @@ export const testingRegimeSchema = z.strictObject({
   resultMinutes: nonNegativeInt.default(0),
 });
 
+/** The policy's `loadFactor` when a scenario does not give one. */
+export const DEFAULT_LOAD_FACTOR = 0.5;
+
 export const policySchema = z.strictObject({
   loadFactor: z
     .number()
     .gt(0, "loadFactor must be above 0")
     .lte(1, "loadFactor is at most 1")
-    .default(0.5),
+    .default(DEFAULT_LOAD_FACTOR),
   arriveBeforeShiftMinutes: nonNegativeInt.default(15),
   departAfterShiftMinutes: nonNegativeInt.default(10),
   maxWaitMinutes: nonNegativeInt.default(60),

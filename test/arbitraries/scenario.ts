@@ -22,7 +22,11 @@
  * - testing points absent, ordinary, or tight (perSlot 1–3, open 1–3 hours); one testing
  *   regime (pcr 48 h) or two (antigen 24 h/30 min + pcr 48 h/360 min);
  * - Asia/Shanghai, Europe/Berlin, America/New_York, with horizons of 1–10 days that
- *   sometimes span a DST change; sometimes `mixEnterprises`, sometimes other policy values.
+ *   sometimes span a DST change; sometimes `mixEnterprises`, sometimes other policy values;
+ * - about one scenario in ten (see {@link ScenarioArbitraryOptions.prototypeIds}) names some
+ *   of its enterprises, sites, road nodes, shifts, staff, vehicles and testing kinds after
+ *   `Object.prototype` members (`constructor`, `__proto__`, `toString`, …), so that code keying
+ *   a plain object by an id is caught.
  */
 import { fc } from "@fast-check/vitest";
 import type { ScenarioInput } from "../../src/index.js";
@@ -33,7 +37,32 @@ export interface ScenarioArbitraryOptions {
   maxWorkers?: number;
   /** Longest horizon in days (default 10). */
   maxDays?: number;
+  /**
+   * Whether some ids are `Object.prototype` member names ({@link PROTOTYPE_NAMES}):
+   * `"sometimes"` (the default, about one scenario in ten), `"always"` or `"never"`.
+   */
+  prototypeIds?: "sometimes" | "always" | "never";
 }
+
+/**
+ * Names a plain object inherits (`Object.prototype`'s members): as ids they catch
+ * `obj[id]`, `id in obj` and libraries that keep ids as object keys. Twelve, so that
+ * every id space below can take distinct ones.
+ */
+export const PROTOTYPE_NAMES = [
+  "constructor",
+  "__proto__",
+  "toString",
+  "hasOwnProperty",
+  "valueOf",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toLocaleString",
+  "__defineGetter__",
+  "__defineSetter__",
+  "__lookupGetter__",
+  "__lookupSetter__",
+] as const;
 
 /** Zones and horizon starts; the Berlin and New York starts in March/October span a DST change. */
 export const ZONE_STARTS = [
@@ -185,7 +214,11 @@ const policyTweaksShape = fc.record({
   loadFactor: fc.constantFrom(0.3, 0.5, 0.75, 1),
 });
 
-function scenarioShape(maxWorkers: number, maxDays: number) {
+function scenarioShape(
+  maxWorkers: number,
+  maxDays: number,
+  prototypeIds: NonNullable<ScenarioArbitraryOptions["prototypeIds"]>,
+) {
   return fc.record({
     zone: fc.constantFrom(...ZONE_STARTS),
     days: fc.integer({ min: 1, max: maxDays }),
@@ -236,6 +269,13 @@ function scenarioShape(maxWorkers: number, maxDays: number) {
       maxLength: 3,
     }),
     workerLimit: fc.constant(maxWorkers),
+    /** `null`: ordinary ids; a number: prototype names, rotated by it per id space. */
+    prototypeNames:
+      prototypeIds === "never"
+        ? fc.constant(null)
+        : prototypeIds === "always"
+          ? fc.nat()
+          : fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, fc.nat()),
   });
 }
 
@@ -255,9 +295,9 @@ function schedule(
 ): NonNullable<ScenarioInput["staff"][number]["schedule"]> {
   switch (shape.kind) {
     case "day":
-      return { cycle: ["day"], anchor: start };
+      return { cycle: [shiftIds[0] as string], anchor: start };
     case "night":
-      return { cycle: ["night"], anchor: start };
+      return { cycle: [shiftIds[1] as string], anchor: start };
     case "rotating": {
       const shift = pick(shiftIds, shape.shift);
       return {
@@ -281,11 +321,40 @@ function schedule(
   }
 }
 
+/**
+ * Renames ids of one space to prototype names: the first six and the last six entries (so
+ * that drivers, listed after the workers, get some too), the names rotated by `offset`.
+ */
+function withPrototypeNames(ids: readonly string[], offset: number): string[] {
+  const count = PROTOTYPE_NAMES.length;
+  const half = count / 2;
+  const chosen = ids.map((_, index) => index < half || index >= ids.length - half);
+  let next = 0;
+  return ids.map((id, index) =>
+    chosen[index] === true ? (PROTOTYPE_NAMES[(offset + next++) % count] as string) : id,
+  );
+}
+
+/**
+ * The ids of one space: `ordinary`, or (for a prototype-named scenario) some of them
+ * renamed, each space with its own rotation so that spaces share some names and not others.
+ */
+function idsOf(shape: Shape, space: number, ordinary: readonly string[]): string[] {
+  return shape.prototypeNames === null
+    ? [...ordinary]
+    : withPrototypeNames(ordinary, shape.prototypeNames + space * 5);
+}
+
 function buildScenario(shape: Shape): ScenarioInput {
   const start = shape.zone.start;
 
+  const enterpriseNames = idsOf(
+    shape,
+    0,
+    shape.enterprises.map((_, index) => `e${index + 1}`),
+  );
   const enterprises = shape.enterprises.map((enterprise, index) => ({
-    id: `e${index + 1}`,
+    id: enterpriseNames[index] as string,
     name: `Enterprise ${index + 1}`,
     closedHousing: enterprise.closedHousing,
     positiveCases: [...new Set(enterprise.cases.map((offset) => addDays(start, offset)))].sort(),
@@ -295,7 +364,12 @@ function buildScenario(shape: Shape): ScenarioInput {
   // Road graph: node i (i >= 1) links to an earlier node, or to a stub `zi` of its own
   // (then i and whatever links to it form another component).
   const nodeCount = shape.nodeLinks.length + 1;
-  const node = (index: number) => `n${index % nodeCount}`;
+  const nodeNames = idsOf(
+    shape,
+    1,
+    Array.from({ length: nodeCount }, (_, index) => `n${index}`),
+  );
+  const node = (index: number) => nodeNames[index % nodeCount] as string;
   const edges: ScenarioInput["roads"]["edges"] = [];
   shape.nodeLinks.forEach((link, offset) => {
     const index = offset + 1;
@@ -328,19 +402,27 @@ function buildScenario(shape: Shape): ScenarioInput {
       edges.push({ from: node(index), to: `z${index}`, minutes: 1, km: 0 });
   }
 
-  const dormitoryIds = Array.from({ length: shape.dormitories }, (_, i) => `d${i + 1}`);
-  const plantIds = Array.from({ length: shape.plants }, (_, i) => `p${i + 1}`);
+  const siteNames = idsOf(shape, 2, [
+    ...Array.from({ length: shape.dormitories }, (_, i) => `d${i + 1}`),
+    ...Array.from({ length: shape.plants }, (_, i) => `p${i + 1}`),
+  ]);
+  const dormitoryIds = siteNames.slice(0, shape.dormitories);
+  const plantIds = siteNames.slice(shape.dormitories);
 
+  const shiftIds = idsOf(shape, 3, [
+    "day",
+    "night",
+    ...shape.extraShifts.map((_, index) => `s${index + 1}`),
+  ]);
   const shifts = [
-    { id: "day", start: "08:00", end: "17:00" },
-    { id: "night", start: shape.night[0], end: shape.night[1] },
+    { id: shiftIds[0] as string, start: "08:00", end: "17:00" },
+    { id: shiftIds[1] as string, start: shape.night[0], end: shape.night[1] },
     ...shape.extraShifts.map((extra, index) => ({
-      id: `s${index + 1}`,
+      id: shiftIds[index + 2] as string,
       start: clock(extra.start),
       end: clock(extra.start + extra.length),
     })),
   ];
-  const shiftIds = shifts.map((shift) => shift.id);
 
   const staff: ScenarioInput["staff"] = [];
   let room = shape.workerLimit;
@@ -367,12 +449,21 @@ function buildScenario(shape: Shape): ScenarioInput {
     const drivers = shape.drivers[index] ?? { count: 1, enterprise: 0 };
     for (let i = 0; i < drivers.count; i++) {
       staff.push({
-        id: `k-${dormitoryId}-${i + 1}`,
+        // By position, not by dormitory id: a dormitory may be named `__proto__`.
+        id: `k-d${index + 1}-${i + 1}`,
         enterpriseId: pick(enterpriseIds, drivers.enterprise + i),
         dormitoryId,
         role: "driver",
       });
     }
+  });
+  const staffNames = idsOf(
+    shape,
+    4,
+    staff.map((person) => person.id),
+  );
+  staff.forEach((person, index) => {
+    person.id = staffNames[index] as string;
   });
 
   const residents = (dormitoryId: string) =>
@@ -407,10 +498,15 @@ function buildScenario(shape: Shape): ScenarioInput {
     })),
   ];
 
+  const vehicleNames = idsOf(
+    shape,
+    5,
+    shape.vehicles.map((_, index) => `v${index + 1}`),
+  );
   const vehicles: ScenarioInput["vehicles"] = shape.vehicles.map((vehicle, index) => {
     const restriction = vehicle.restriction;
     return {
-      id: `v${index + 1}`,
+      id: vehicleNames[index] as string,
       seats: vehicle.seats,
       ...(restriction !== null && "enterprise" in restriction
         ? { enterpriseId: pick(enterpriseIds, restriction.enterprise) }
@@ -421,6 +517,7 @@ function buildScenario(shape: Shape): ScenarioInput {
     };
   });
 
+  const kinds = idsOf(shape, 6, ["antigen", "pcr"]);
   const tweaks = shape.tweaks;
   const maxWait = tweaks?.maxWaitMinutes ?? 60;
   const policy: NonNullable<ScenarioInput["policy"]> = {
@@ -439,10 +536,10 @@ function buildScenario(shape: Shape): ScenarioInput {
         }),
     testing: shape.twoRegimes
       ? [
-          { kind: "antigen", validHours: 24, resultMinutes: 30 },
-          { kind: "pcr", validHours: 48, resultMinutes: 360 },
+          { kind: kinds[0] as string, validHours: 24, resultMinutes: 30 },
+          { kind: kinds[1] as string, validHours: 48, resultMinutes: 360 },
         ]
-      : [{ kind: "pcr", validHours: 48, resultMinutes: 0 }],
+      : [{ kind: kinds[1] as string, validHours: 48, resultMinutes: 0 }],
   };
 
   return {
@@ -466,5 +563,6 @@ function buildScenario(shape: Shape): ScenarioInput {
 export function scenarioArbitrary(options?: ScenarioArbitraryOptions): fc.Arbitrary<ScenarioInput> {
   const maxWorkers = Math.max(1, options?.maxWorkers ?? 200);
   const maxDays = Math.max(1, options?.maxDays ?? 10);
-  return scenarioShape(maxWorkers, maxDays).map(buildScenario);
+  const prototypeIds = options?.prototypeIds ?? "sometimes";
+  return scenarioShape(maxWorkers, maxDays, prototypeIds).map(buildScenario);
 }

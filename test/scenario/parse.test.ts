@@ -1,3 +1,7 @@
+/**
+ * parseScenario / safeParseScenario (SPEC §3): what is accepted, with the policy defaults,
+ * and every kind of rejection, each at its path and naming the offending value.
+ */
 import { describe, expect, it } from "vitest";
 import {
   parseScenario,
@@ -6,28 +10,7 @@ import {
   safeParseScenario,
 } from "../../src/index.js";
 import { minimalScenario } from "../fixtures/minimal-scenario.js";
-
-/** Parses a copy of the minimal scenario changed by `edit`, expecting a ScenarioError. */
-function rejection(edit: (input: any) => void): ScenarioError {
-  const input: any = structuredClone(minimalScenario());
-  edit(input);
-  try {
-    parseScenario(input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ScenarioError);
-    return error as ScenarioError;
-  }
-  throw new Error("the scenario was accepted");
-}
-
-function expectIssue(error: ScenarioError, path: (string | number)[], fragment: string): void {
-  const issue = error.issues.find(
-    (candidate) => JSON.stringify(candidate.path) === JSON.stringify(path),
-  );
-  expect(issue, `no issue at ${JSON.stringify(path)} in\n${error.message}`).toBeDefined();
-  expect(issue?.message).toContain(fragment);
-  expect(error.message).toContain(fragment);
-}
+import { expectIssue, rejection } from "./expect-issue.js";
 
 describe("parseScenario accepts", () => {
   it("the minimal scenario, filling every policy default", () => {
@@ -241,6 +224,50 @@ describe("parseScenario rejects, naming the path and the value", () => {
     );
   });
 
+  it("a schedule as the form it comes closest to, and a schedule date that is not a date", () => {
+    expectIssue(
+      rejection((s) => (s.staff[0].schedule = { cycle: ["day"] })),
+      ["staff", 0, "schedule", "anchor"],
+      'missing required field "anchor"',
+    );
+    expectIssue(
+      rejection((s) => (s.staff[0].schedule = { cycle: [], anchor: "2022-05-16" })),
+      ["staff", 0, "schedule", "cycle"],
+      "a cycle needs at least one entry",
+    );
+    const badKey = rejection((s) => (s.staff[0].schedule = { dates: { "2022-13-01": "day" } }));
+    expectIssue(
+      badKey,
+      ["staff", 0, "schedule", "dates", "2022-13-01"],
+      'invalid key "2022-13-01": expected a calendar date YYYY-MM-DD, got "2022-13-01"',
+    );
+    expect(badKey.issues).toHaveLength(1);
+    expectIssue(
+      rejection((s) => (s.staff[0].schedule = "day")),
+      ["staff", 0, "schedule"],
+      'matches none of the 2 accepted forms (got "day")',
+    );
+  });
+
+  it("a JSON __proto__ key among schedule dates (zod would drop it without a word)", () => {
+    const input = JSON.parse(
+      JSON.stringify(minimalScenario()).replace(
+        '"schedule":{"cycle":["day"],"anchor":"2022-05-16"}',
+        '"schedule":{"dates":{"__proto__":"day","2022-05-16":"day"}}',
+      ),
+    );
+    expect(Object.keys(input.staff[0].schedule.dates)).toEqual(["__proto__", "2022-05-16"]);
+    const result = safeParseScenario(input);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expectIssue(
+      result.error,
+      ["staff", 0, "schedule", "dates", "__proto__"],
+      'invalid key "__proto__"',
+    );
+    expect(result.error.issues).toHaveLength(1);
+  });
+
   it("a worker without plantId or schedule", () => {
     expectIssue(
       rejection((s) => delete s.staff[0].plantId),
@@ -363,5 +390,6 @@ describe("parseScenario rejects, naming the path and the value", () => {
     const result = safeParseScenario(input);
     expect(result.success).toBe(false);
     if (!result.success) expect(result.error.issues.length).toBe(130_000);
-  });
+    // 130,000 workers and as many issues: some seconds on a loaded machine.
+  }, 30_000);
 });
