@@ -1,10 +1,12 @@
 /**
  * A vehicle's day as a chain: its passenger trips in time order, with an empty run along
  * the fixed route wherever the vehicle is at the wrong end, disinfection after every trip,
- * and the driver's daily limit. `chainRuns` returns the runs, or `undefined` when the trips
- * cannot be chained. The vehicle starts at its loop's dormitory.
+ * and the driver's daily limit, and no run on a day the vehicle or its driver is out
+ * (blocked-days.ts). `chainRuns` returns the runs, or `undefined` when the trips cannot be
+ * chained. The vehicle starts at its loop's dormitory.
  */
 import type { ZoneClock } from "../time/zone-clock.js";
+import type { DayBlock } from "./blocked-days.js";
 import { keyDepart, keyToPlant, type TripKey } from "./trip-key.js";
 
 const MS_PER_MINUTE = 60_000;
@@ -15,6 +17,27 @@ export interface ChainRules {
   disinfectionMs: number;
   maxDriverMinutesPerDay: number;
   clock: ZoneClock;
+  /** The local days on which this vehicle may not run (absent: none). */
+  blocked?: DayBlock | undefined;
+}
+
+/** Rules with blocked days, one object per (rules, blocked days): asked for at every check. */
+const rulesWithBlocked = new WeakMap<ChainRules, WeakMap<DayBlock, ChainRules>>();
+
+/** The rules for a vehicle with these blocked days (the rules themselves when none). */
+export function withBlocked(rules: ChainRules, blocked: DayBlock | undefined): ChainRules {
+  if (blocked === undefined) return rules;
+  let byBlock = rulesWithBlocked.get(rules);
+  if (byBlock === undefined) {
+    byBlock = new WeakMap();
+    rulesWithBlocked.set(rules, byBlock);
+  }
+  let out = byBlock.get(blocked);
+  if (out === undefined) {
+    out = { ...rules, blocked };
+    byBlock.set(blocked, out);
+  }
+  return out;
 }
 
 /** One run of a vehicle: a passenger trip (with its key) or an empty run. */
@@ -43,6 +66,7 @@ export function chainRuns(
     if (departDay !== day) {
       day = departDay;
       minutesToday = 0;
+      if (rules.blocked?.(day) === true) return false;
     }
     minutesToday += duration / MS_PER_MINUTE;
     return minutesToday <= rules.maxDriverMinutesPerDay;

@@ -9,7 +9,7 @@
  * keeps one vehicle and one seat. A vehicle is given up only if all its riders move and
  * every vehicle that took some still chains (driver limit included) and seats them all.
  */
-import { type ChainRules, chainRuns } from "./chain.js";
+import { type ChainRules, chainRuns, withBlocked } from "./chain.js";
 import type { Rider } from "./demand.js";
 import {
   type GapMinutes,
@@ -120,7 +120,8 @@ function materialise(
   // With no time between trips (zero-minute routes and disinfection) two slots could meet
   // on one minute: one trip key each, in order, or the vehicle is not taken.
   if (keys.some((key, i) => i > 0 && key <= (keys[i - 1] as TripKey))) return undefined;
-  if (chainRuns(keys, rules, false) === undefined) return undefined;
+  // Every run, moved or new, still on a day the vehicle and its driver are available.
+  if (chainRuns(keys, withBlocked(rules, flex.base.blocked), false) === undefined) return undefined;
   const riders: Rider[] = [];
   for (const flexRider of flex.riders) {
     const { rider } = flexRider;

@@ -1,10 +1,15 @@
 /**
  * Demand: each worker's shift instances over the horizon, each turned into the two trips
- * that serve it, or into an `unserved` entry saying why not (enterprise ineligible, no road).
+ * that serve it, or into an `unserved` entry saying why not (the worker unavailable, the
+ * enterprise ineligible, no road). A worker unavailable on the day a shift starts, or on the
+ * day its ride in leaves, is not carried to that shift; a ride home is never refused for
+ * unavailability, as the ride in of its shift left on a day the worker was available (SPEC
+ * §3: a ride home completing a shift begun before the period is carried).
  * Trip times are fixed per shift: to the plant arriving `arriveBeforeShiftMinutes` before the
  * start (as late as allowed), home leaving `departAfterShiftMinutes` after the end (as early
  * as allowed), so that a vehicle has the most room to chain between them.
  */
+import { availabilityIndex } from "../facts/availability.js";
 import type { Loop } from "../facts/loops.js";
 import { expandSchedule, type ShiftInstance } from "../facts/shift-instances.js";
 import type { ScenarioModel } from "../scenario/model.js";
@@ -46,6 +51,7 @@ export function buildDemand(
   isEligible: (enterpriseId: string, day: number) => boolean,
 ): { demands: LoopDemand[]; unserved: UnservedShift[] } {
   const { policy } = model.scenario;
+  const availability = availabilityIndex(model);
   const unserved: UnservedShift[] = [];
   const demands: LoopDemand[] = [];
   for (const loop of loops) {
@@ -64,9 +70,14 @@ export function buildDemand(
       const dates: string[] = [];
       let homeAt = Number.NEGATIVE_INFINITY; // when the ride home from the last served shift arrives
       let homeKey = Number.NEGATIVE_INFINITY; // and its trip key
+      const available = (day: number) => availability.personAvailable(personId, day);
       for (const shift of instances) {
         const arriveBefore = policy.arriveBeforeShiftMinutes;
-        const reason = whyNot(shift, person.enterpriseId, loop, clock, isEligible, arriveBefore);
+        const reason = whyNot(shift, person.enterpriseId, loop, clock, {
+          isEligible,
+          available,
+          arriveBefore,
+        });
         if (reason !== undefined) {
           unserved.push({ personId, date: shift.date, reason });
           continue;
@@ -98,21 +109,34 @@ export function buildDemand(
   return { demands, unserved };
 }
 
+/** What decides whether a shift may be served, besides the shift and its loop. */
+interface ServeRules {
+  isEligible: (enterpriseId: string, day: number) => boolean;
+  /** Whether the worker may board on a local day. */
+  available: (day: number) => boolean;
+  arriveBefore: number;
+}
+
+/**
+ * Why a shift cannot be served, or undefined. The worker's own unavailability comes first
+ * (it is about the person; the others are about their enterprise and loop).
+ */
 function whyNot(
   shift: ShiftInstance,
   enterpriseId: string,
   loop: Loop,
   clock: ZoneClock,
-  isEligible: (enterpriseId: string, day: number) => boolean,
-  arriveBefore: number,
+  { isEligible, available, arriveBefore }: ServeRules,
 ): string | undefined {
+  if (!available(shift.day)) return "unavailable";
   if (!isEligible(enterpriseId, shift.day)) return "enterprise-ineligible";
   if (loop.toPlant === null || loop.toDormitory === null) return "no-route";
   // The ride in may leave the day before the shift (a shift starting just after midnight);
-  // the enterprise must be eligible on that day too.
+  // the worker must be available and the enterprise eligible on that day too.
   const departDay = clock.dayOf(
     shift.start - (arriveBefore + loop.toPlant.minutes) * MS_PER_MINUTE,
   );
+  if (departDay !== shift.day && !available(departDay)) return "unavailable";
   if (departDay !== shift.day && !isEligible(enterpriseId, departDay))
     return "enterprise-ineligible";
   return undefined;

@@ -22,7 +22,8 @@ import type { Loop } from "../facts/loops.js";
 import type { Policy } from "../scenario/schema.js";
 import { compareText } from "../util/order.js";
 import { seededRandom } from "../util/seeded-random.js";
-import { type ChainRules, chainRuns, mergeKeys } from "./chain.js";
+import type { DayBlock } from "./blocked-days.js";
+import { type ChainRules, chainRuns, mergeKeys, withBlocked } from "./chain.js";
 import { consolidate } from "./consolidate.js";
 import type { Rider, UnservedShift } from "./demand.js";
 import type { FleetPool } from "./fleet-pool.js";
@@ -69,9 +70,21 @@ function unserve(riders: readonly Rider[], reason: string, into: UnservedShift[]
     for (const date of rider.dates) into.push({ personId: rider.personId, date, reason });
 }
 
-/** Whether a vehicle already running `vehicle.keys` can also run `keys`. */
+/**
+ * Whether a vehicle already running `vehicle.keys` can also run `keys` (none of its runs on
+ * a day it or its driver is out).
+ */
 function chainsWith(vehicle: LoopVehicle, keys: readonly TripKey[], rules: ChainRules): boolean {
-  return chainRuns(mergeKeys(vehicle.keys, keys), rules, false) !== undefined;
+  return (
+    chainRuns(mergeKeys(vehicle.keys, keys), withBlocked(rules, vehicle.blocked), false) !==
+    undefined
+  );
+}
+
+/** Whether a fresh vehicle blocked on some days can run the group at one of its timings. */
+function runsGroup(group: Group, rules: ChainRules): (blocked: DayBlock) => boolean {
+  return (blocked) =>
+    group.timings.some((keys) => chainRuns(keys, withBlocked(rules, blocked), false) !== undefined);
 }
 
 /** The riders as they ride at the given timing (the same objects at the pattern's own). */
@@ -137,7 +150,9 @@ function packInOrder(
       continue;
     }
     while (next < riders.length) {
-      const allocation = pool.acquire(loop, waitingFor(group, next));
+      // A fresh vehicle boards at least one rider: the pool hands out only a vehicle and
+      // driver that can run one of the group's timings on the days they are available.
+      const allocation = pool.acquire(loop, waitingFor(group, next), runsGroup(group, rules));
       if ("reason" in allocation) {
         unserve(riders.slice(next), allocation.reason, unserved);
         break;

@@ -11,7 +11,7 @@ import { type ScenarioModel, scenarioModel } from "../scenario/model.js";
 import type { ScenarioInput } from "../scenario/schema.js";
 import { ZoneClock } from "../time/zone-clock.js";
 import { compareText } from "../util/order.js";
-import { type ChainRules, chainRuns, type Run } from "./chain.js";
+import { type ChainRules, chainRuns, type Run, withBlocked } from "./chain.js";
 import { buildDemand, type Rider, type UnservedShift } from "./demand.js";
 import { FleetPool, largestCapacityFor } from "./fleet-pool.js";
 import type { LoopVehicle } from "./loop-vehicle.js";
@@ -116,7 +116,7 @@ function planWithPool(
       vehicles.push({
         ...packed,
         loopId: loop.id,
-        runs: chained(packed.keys, rules, packed.vehicle.id),
+        runs: chained(packed.keys, withBlocked(rules, packed.blocked), packed.vehicle.id),
         seatOf: new Map(),
       });
     }
