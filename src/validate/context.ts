@@ -17,6 +17,7 @@ import { getOrCreate, pushTo } from "../util/collections.js";
 import { compareText } from "../util/order.js";
 import { type Groups, groupByKey } from "./groups.js";
 import type { IdTable } from "./id-table.js";
+import { type Coverage, coverageById, type Dated } from "./periods.js";
 import type { IndexedRoster } from "./read-roster.js";
 
 export interface ValidationContext {
@@ -31,8 +32,18 @@ export interface ValidationContext {
   /** The staff member at a person index, or `undefined` for an id the scenario lacks. */
   staffAt: (person: number) => Staff | undefined;
   loops: ReadonlyMap<string, RosterLoop>;
-  /** The first `vehicles` entry of each vehicle id (later ones are `fixed-vehicle` breaks). */
+  /**
+   * The first `vehicles` entry of each vehicle id, whatever its period: whether the roster
+   * lists the vehicle at all. For the entry in force on a date, use `vehicleEntryOn`.
+   */
   vehicleEntries: ReadonlyMap<string, RosterVehicle>;
+  /** Each vehicle id's `vehicles` entries as periods (SPEC §5), with the entry covering a date. */
+  vehicleCoverage: ReadonlyMap<string, Coverage<RosterVehicle>>;
+  /**
+   * The entry of a vehicle covering a local day: the first listed of those whose period holds
+   * it (overlaps are `fixed-vehicle` breaks), or `undefined` when none does.
+   */
+  vehicleEntryOn: (vehicleId: string, day: DayNumber) => RosterVehicle | undefined;
   /** Departure and arrival of trip i, epoch ms. */
   departs: Float64Array;
   arrives: Float64Array;
@@ -52,6 +63,8 @@ export interface ValidationContext {
   describeTrip: (tripIndex: number) => string;
   /** The local date of trip i's departure. */
   tripDate: (tripIndex: number) => string;
+  /** The local day of trip i's departure, as a day number (worked out once per trip). */
+  tripDay: (tripIndex: number) => DayNumber;
 }
 
 /**
@@ -167,13 +180,22 @@ export function buildValidationContext(
 
   // Loop ids are unique: the shape check rejects a roster that repeats one.
   const loops = new Map<string, RosterLoop>(roster.loops.map((loop) => [loop.id, loop]));
+  const vehicleCoverage = coverageById(roster.vehicles, (entry) => entry.vehicleId);
   const vehicleEntries = new Map<string, RosterVehicle>();
-  for (const entry of roster.vehicles)
-    if (!vehicleEntries.has(entry.vehicleId)) vehicleEntries.set(entry.vehicleId, entry);
+  for (const [vehicleId, coverage] of vehicleCoverage)
+    vehicleEntries.set(vehicleId, (coverage.entries[0] as Dated<RosterVehicle>).entry);
 
   const staff = model.scenario.staff;
   const siteName = (siteId: string) => model.sites.get(siteId)?.name ?? siteId;
-  const tripDate = (i: number) => formatCivilDate(clock.dayOf(departs[i] as number));
+  const days = new Float64Array(trips.length).fill(Number.NaN);
+  const tripDay = (i: number) => {
+    const known = days[i] as number;
+    if (!Number.isNaN(known)) return known;
+    const day = clock.dayOf(departs[i] as number);
+    days[i] = day;
+    return day;
+  };
+  const tripDate = (i: number) => formatCivilDate(tripDay(i));
   const describeTrip = (i: number) => {
     const trip = trips[i];
     const when = `${tripDate(i)} ${formatClockTime(clock.minuteOfDay(departs[i] as number))}`;
@@ -191,6 +213,8 @@ export function buildValidationContext(
     staffAt: (person) => (people.isKnown(person) ? staff[person] : undefined),
     loops,
     vehicleEntries,
+    vehicleCoverage,
+    vehicleEntryOn: (vehicleId, day) => vehicleCoverage.get(vehicleId)?.on(day)?.entry,
     departs,
     arrives,
     toPlant,
@@ -201,6 +225,7 @@ export function buildValidationContext(
     isUnserved: unservedIndex(roster),
     describeTrip,
     tripDate,
+    tripDay,
   };
 }
 

@@ -121,6 +121,19 @@ export interface DormitoryCapacityViolation extends ViolationBase {
   beds: number;
 }
 
+export interface AvailabilityViolation extends ViolationBase {
+  code: "availability";
+  tripId: string;
+  /** The trip's local date of departure, inside the period. */
+  date: string;
+  /** Who is unavailable: a passenger, the trip's driver, or its vehicle. */
+  subject: "person" | "driver" | "vehicle";
+  /** The scenario's `unavailable` period that holds the date (the first listed, if several). */
+  period: { from: string; to?: string };
+  /** The period's `reason`, when it gives one. */
+  reason?: string;
+}
+
 /** Every break of a rule the validator can report. */
 export type Violation =
   | RosterSchemaViolation
@@ -136,7 +149,8 @@ export type Violation =
   | CapacityViolation
   | VehicleTimingViolation
   | DriverViolation
-  | DormitoryCapacityViolation;
+  | DormitoryCapacityViolation
+  | AvailabilityViolation;
 
 /** The stable code of each rule. */
 export type RuleCode = Violation["code"];

@@ -10,6 +10,8 @@
  *   check, see odd data, or by an object that cannot be converted to a primitive;
  * - `duplicate`: repeat an array element right after itself.
  * Edits never run through setters: a `__proto__` key is written as an own property.
+ * `unavailableOnTrip` breaks the roster from the scenario's side instead: a period in which
+ * someone or something on a trip may not travel (the corruption suite's `availability` case).
  */
 import { fc } from "@fast-check/vitest";
 import { LOOP, validRoster } from "../fixtures/valid-roster.js";
@@ -228,3 +230,64 @@ export function mutatedRoster({ minEdits = 1, maxEdits = 5 } = {}): fc.Arbitrary
     return { roster, edits: done };
   });
 }
+
+/** A scenario `unavailable` period that holds one fixture trip's date, for the corruption suite. */
+export interface UnavailableOnTrip {
+  period: { personId?: string; vehicleId?: string; from: string; to?: string; reason?: string };
+  /** The trip the `availability` rule must name. */
+  tripId: string;
+  what: string;
+}
+
+/** `YYYY-MM-DD` moved by whole days. */
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A passenger, the driver or the vehicle of a fixture trip made unavailable on the trip's
+ * (local, +08:00) date by a period of the scenario. A passenger's period starts on or before
+ * the horizon's first day, so that no ride home is excepted: their shift began inside it.
+ */
+export const unavailableOnTrip: fc.Arbitrary<UnavailableOnTrip> = fc
+  .record({
+    trip: fc.nat(),
+    subject: fc.constantFrom("passenger", "driver", "vehicle"),
+    rider: fc.nat(),
+    before: fc.integer({ min: 0, max: 3 }),
+    after: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+    reason: fc.option(fc.constantFrom("isolation", "leave", "repair"), { nil: undefined }),
+  })
+  .map(({ trip: n, subject, rider, before, after, reason }) => {
+    const trips = validRoster().trips;
+    const carrying = trips.filter((trip) => trip.passengers.length > 0);
+    const trip = (subject === "passenger" ? carrying : trips)[
+      n % (subject === "passenger" ? carrying.length : trips.length)
+    ] as (typeof trips)[number];
+    const date = trip.depart.slice(0, 10);
+    const from =
+      subject === "passenger"
+        ? addDays(validRoster().horizon.start, -before)
+        : addDays(date, -before);
+    const id =
+      subject === "passenger"
+        ? {
+            personId: (trip.passengers[rider % trip.passengers.length] as { personId: string })
+              .personId,
+          }
+        : subject === "driver"
+          ? { personId: trip.driverId }
+          : { vehicleId: trip.vehicleId };
+    const period = {
+      ...id,
+      from,
+      ...(after !== undefined && { to: addDays(date, after) }),
+      ...(reason !== undefined && { reason }),
+    };
+    const who = id.personId ?? id.vehicleId;
+    return {
+      period,
+      tripId: trip.id,
+      what: `${subject} ${who} of ${trip.id} unavailable from ${from}`,
+    };
+  });

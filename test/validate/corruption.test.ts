@@ -13,6 +13,7 @@ import {
   type ScenarioInput,
   validateRoster,
 } from "../../src/index.js";
+import { unavailableOnTrip } from "../arbitraries/roster-mutations.js";
 import { fixtureScenario, LOOP, validRoster } from "../fixtures/valid-roster.js";
 
 type Trip = Roster["trips"][number];
@@ -338,6 +339,41 @@ const CORRUPTIONS: Corruption[] = [
     }),
   },
   {
+    kind: "passenger, driver or vehicle unavailable on a trip's date",
+    expected: ["availability"],
+    arbitrary: corrupt(unavailableOnTrip, ({ scenario }, { period, tripId, what }) => {
+      scenario.unavailable = [period];
+      return { what, tripId };
+    }),
+  },
+  {
+    kind: "vehicle entry's period leaves a trip's date uncovered",
+    expected: ["fixed-vehicle"],
+    arbitrary: corrupt(fc.tuple(fc.nat(), fc.boolean()), ({ roster }, [n, endsBefore]) => {
+      const t = trip(roster, pick(ALL_TRIPS, n));
+      const date = t.depart.slice(0, 10);
+      const entry = roster.vehicles[0] as Roster["vehicles"][number];
+      // The entry ends the day before the trip, or starts the day after it.
+      if (endsBefore) entry.to = shiftInstant(`${date}T00:00:00+08:00`, -24 * 60).slice(0, 10);
+      else entry.from = shiftInstant(`${date}T00:00:00+08:00`, 24 * 60).slice(0, 10);
+      return { what: `v1's entry ${JSON.stringify(entry)} misses ${t.id}`, tripId: t.id };
+    }),
+  },
+  {
+    kind: "assignment's period leaves a ride's date uncovered",
+    expected: ["fixed-person"],
+    arbitrary: corrupt(fc.tuple(fc.nat(), fc.nat()), ({ roster }, [n, m]) => {
+      const t = trip(roster, pick(CARRYING, n));
+      const { personId } = pick(t.passengers, m);
+      const date = t.depart.slice(0, 10);
+      const assignment = roster.assignments.find((a) => a.personId === personId);
+      if (assignment !== undefined) {
+        assignment.from = shiftInstant(`${date}T00:00:00+08:00`, 24 * 60).slice(0, 10);
+      }
+      return { what: `${personId}'s assignment starts after ${t.id}`, tripId: t.id };
+    }),
+  },
+  {
     kind: "passenger unknown",
     expected: ["unknown-reference"],
     arbitrary: corrupt(fc.tuple(fc.nat(), fc.nat()), ({ roster }, [n, m]) => {
@@ -386,6 +422,7 @@ describe("corruption of the valid fixture", () => {
     expect(CORRUPTIONS.length).toBeGreaterThanOrEqual(10);
   });
 
+  // 300 validations take 1–2 s; the timeout is for a shared, loaded machine.
   test.prop(
     [
       fc
@@ -393,16 +430,20 @@ describe("corruption of the valid fixture", () => {
         .chain(({ kind, expected, arbitrary }) => arbitrary.map((c) => ({ kind, expected, ...c }))),
     ],
     { numRuns: 300 },
-  )("is detected every time, with its expected code", (corrupted) => {
-    const report = validateRoster(corrupted.scenario, corrupted.roster);
-    for (const code of corrupted.expected) expect(report.counts[code], code).toBeGreaterThan(0);
-    const first = corrupted.expected[0];
-    if (corrupted.tripId !== undefined)
-      expect(
-        report.violations.some((v) => v.code === first && v.tripId === corrupted.tripId),
-        `a ${first} violation names ${corrupted.tripId}`,
-      ).toBe(true);
-  });
+  )(
+    "is detected every time, with its expected code",
+    (corrupted) => {
+      const report = validateRoster(corrupted.scenario, corrupted.roster);
+      for (const code of corrupted.expected) expect(report.counts[code], code).toBeGreaterThan(0);
+      const first = corrupted.expected[0];
+      if (corrupted.tripId !== undefined)
+        expect(
+          report.violations.some((v) => v.code === first && v.tripId === corrupted.tripId),
+          `a ${first} violation names ${corrupted.tripId}`,
+        ).toBe(true);
+    },
+    30_000,
+  );
 
   it("a departure brought forward by at most the route tolerance (10 min) is not a fixed-route break", () => {
     for (const i of ALL_TRIPS)

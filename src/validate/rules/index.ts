@@ -5,6 +5,7 @@
  */
 import type { Rule } from "../rule.js";
 import type { RuleCode } from "../violations.js";
+import { checkAvailability } from "./availability.js";
 import { checkCapacity } from "./capacity.js";
 import { checkClosedLoop } from "./closed-loop.js";
 import { checkDormitoryCapacity } from "./dormitory-capacity.js";
@@ -35,6 +36,7 @@ export const ROSTER_RULES: { readonly [C in RosterRuleCode]: Rule<C> } = {
   "vehicle-timing": checkVehicleTiming,
   driver: checkDriver,
   "dormitory-capacity": checkDormitoryCapacity,
+  availability: checkAvailability,
 };
 
 /** Every rule code, in report order. */

@@ -12,13 +12,16 @@ export const checkVehicleTiming: Rule<"vehicle-timing"> = (context, emit) => {
   const { roster, departs, arrives, policy } = context;
   for (const [vehicleId, trips] of context.tripsByVehicle) {
     if (!context.model.vehicles.has(vehicleId)) continue;
-    const entry = context.vehicleEntries.get(vehicleId);
     let previous = -1;
     for (const i of trips) {
       const trip = roster.trips[i] as TripRecord;
       const reasons: string[] = [];
       const words: string[] = [];
       if (previous === -1) {
+        // The loop of the vehicle's entry on that date (SPEC §5 periods), else its first one.
+        const entry =
+          context.vehicleEntryOn(vehicleId, context.tripDay(i)) ??
+          context.vehicleEntries.get(vehicleId);
         const loop = context.loops.get(entry?.loopId ?? trip.loopId);
         if (loop !== undefined && trip.from !== loop.dormitoryId) {
           reasons.push("first-not-from-dormitory");

@@ -1,6 +1,8 @@
 /**
- * fixed-person: each person has one assignment (vehicle, seat), rides only that vehicle in
- * that seat, and rides only a loop they are staff of (enterprise, dormitory, plant).
+ * fixed-person: each person has one assignment (vehicle, seat) for each date (their
+ * assignments' periods do not overlap), rides only the vehicle of the assignment covering the
+ * trip's date, in its seat, and rides only a loop they are staff of (enterprise, dormitory,
+ * plant).
  * Fixture: w1 seat 1, w2 seat 2, w3 seat 1 (never riding with w1), all on v1; x1 (e2, d2,
  * p2) is not on the loop.
  */
@@ -250,5 +252,137 @@ describe("fixed-person", () => {
     const [violation] = violationsOf(report, "fixed-person");
     expect(violation).toMatchObject({ tripId: "T01", personId: "w1", reasons: ["listed-twice"] });
     expectMentions(violation?.message, "w1", "T01", "listed twice");
+  });
+
+  describe("with periods (SPEC §5 from/to)", () => {
+    /** The fixture with w2's assignment (assignments[1]) replaced by these, in its place. */
+    const withW2 = (...periods: object[]) => {
+      const roster: any = structuredClone(validRoster());
+      const [, w2] = roster.assignments;
+      roster.assignments.splice(1, 1, ...periods.map((period) => ({ ...w2, ...period })));
+      return roster;
+    };
+    /** w2's seat on the trips of 05-17 (T07, T08). */
+    const seatFrom17 = (roster: any, seat: number) => {
+      for (const trip of roster.trips)
+        for (const passenger of trip.passengers)
+          if (passenger.personId === "w2" && trip.depart >= "2022-05-17") passenger.seat = seat;
+      return roster;
+    };
+
+    it("fires when two of a person's assignments have overlapping periods", () => {
+      // Arrange: seat 2 until 05-16, seat 7 from 05-16
+      const roster = withW2({ to: "2022-05-16" }, { from: "2022-05-16", seat: 7 });
+      seatFrom17(roster, 7);
+      // Act
+      const report = validateRoster(fixtureScenario(), roster);
+      // Assert: one violation, on the later assignment; 05-16 keeps to the first listed
+      expect(firing(report)).toEqual([["fixed-person", 1]]);
+      const [violation] = violationsOf(report, "fixed-person");
+      expect(violation).toMatchObject({
+        personId: "w2",
+        path: ["assignments", 2],
+        reasons: ["more-than-one-assignment"],
+      });
+      expectMentions(
+        violation?.message,
+        "assignments[2] (vehicle v1 seat 7, from 2022-05-16)",
+        "assignments[1] (vehicle v1 seat 2, until 2022-05-16)",
+        "overlaps",
+      );
+    });
+
+    it("stays quiet when consecutive assignments move a person to another seat", () => {
+      // Arrange: seat 2 until 05-16, seat 7 from 05-17, and w2 sits in 7 from 05-17
+      const roster = seatFrom17(withW2({ to: "2022-05-16" }, { from: "2022-05-17", seat: 7 }), 7);
+      // Act
+      const report = validateRoster(fixtureScenario(), roster);
+      // Assert
+      expect(report.violations).toEqual([]);
+      expect(report.ok).toBe(true);
+    });
+
+    it("fires when the seat is not the one of the assignment covering the trip's date", () => {
+      // Arrange: the same assignments, but w2 keeps seat 2 on 05-17
+      const roster = withW2({ to: "2022-05-16" }, { from: "2022-05-17", seat: 7 });
+      // Act
+      const report = validateRoster(fixtureScenario(), roster);
+      // Assert: T07 and T08, not the trips of 05-16
+      const violations = violationsOf(report, "fixed-person");
+      expect(violations.map((v) => [v.tripId, v.reasons])).toEqual([
+        ["T07", ["other-seat"]],
+        ["T08", ["other-seat"]],
+      ]);
+      expectMentions(violations[0]?.message, "w2", "seat 2", "fixed seat 7");
+    });
+
+    it("fires when the vehicle is not the one of the assignment covering the trip's date", () => {
+      // Arrange: from 05-17 w2 is assigned to v2, but still rides v1
+      const roster = withW2({ to: "2022-05-16" }, { from: "2022-05-17", vehicleId: "v2" });
+      // Act
+      const report = validateRoster(fixtureScenario(), roster);
+      // Assert
+      const violations = violationsOf(report, "fixed-person");
+      expect(violations.map((v) => [v.tripId, v.reasons])).toEqual([
+        ["T07", ["other-vehicle"]],
+        ["T08", ["other-vehicle"]],
+      ]);
+    });
+
+    it("fires when a trip is outside every period of the person's assignments", () => {
+      // Arrange: w2's only assignment ends on 05-16
+      const roster = withW2({ to: "2022-05-16" });
+      // Act
+      const report = validateRoster(fixtureScenario(), roster);
+      // Assert
+      expect(firing(report)).toEqual([["fixed-person", 2]]);
+      const violations = violationsOf(report, "fixed-person");
+      expect(violations.map((v) => [v.tripId, v.date, v.reasons])).toEqual([
+        ["T07", "2022-05-17", ["unassigned"]],
+        ["T08", "2022-05-17", ["unassigned"]],
+      ]);
+      expectMentions(
+        violations[0]?.message,
+        "no assignment covering 2022-05-17",
+        "assignments[1] (vehicle v1 seat 2, until 2022-05-16)",
+      );
+    });
+
+    it("fires when an assignment's from is after its to", () => {
+      // Arrange: w2's second assignment (05-18 to 05-17) covers nothing
+      const roster = withW2({ to: "2022-05-17" }, { from: "2022-05-18", to: "2022-05-17" });
+      // Act
+      const report = validateRoster(fixtureScenario(), roster);
+      // Assert
+      expect(firing(report)).toEqual([["fixed-person", 1]]);
+      expect(violationsOf(report, "fixed-person")[0]).toMatchObject({
+        personId: "w2",
+        path: ["assignments", 2],
+        reasons: ["empty-period"],
+      });
+    });
+
+    it("fires when an assignment's dates fall in a period when its vehicle serves another loop", () => {
+      // Arrange: from 05-19 v1 serves a second loop; w2's assignment from then names the first
+      const roster = withW2({ to: "2022-05-18" }, { from: "2022-05-19" });
+      roster.loops.push({ ...structuredClone(roster.loops[0]), id: "e1/d1/p1-second" });
+      roster.vehicles = [
+        { vehicleId: "v1", loopId: LOOP, driverId: "k1", to: "2022-05-18" },
+        { vehicleId: "v1", loopId: "e1/d1/p1-second", driverId: "k1", from: "2022-05-19" },
+      ];
+      // Act
+      const report = validateRoster(fixtureScenario(), roster);
+      // Assert: w2's second assignment only (w1's and w3's have no dates: they fire too)
+      const w2 = violationsOf(report, "fixed-person").filter((v) => v.personId === "w2");
+      expect(w2).toHaveLength(1);
+      expect(w2[0]).toMatchObject({
+        path: ["assignments", 2],
+        reasons: ["assignment-outside-loop"],
+      });
+      expectMentions(
+        w2[0]?.message,
+        "vehicle v1 serves loop e1/d1/p1-second (vehicles[1], from 2022-05-19), not e1/d1/p1",
+      );
+    });
   });
 });

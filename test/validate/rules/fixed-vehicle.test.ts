@@ -1,7 +1,8 @@
 /**
- * fixed-vehicle: a vehicle has one roster entry, runs only its loop's trips with its fixed
- * driver, and keeps to its enterprise and dormitory restrictions (v1 is reserved for e1 and
- * d1 in the fixture).
+ * fixed-vehicle: a vehicle has one roster entry for each date (entries' periods do not
+ * overlap), runs only the trips of the loop of the entry covering the trip's date with that
+ * entry's driver, and keeps to its enterprise and dormitory restrictions (v1 is reserved for
+ * e1 and d1 in the fixture; its trips: T01–T04 on 05-16, T05–T10 on 05-17, T11–T12 on 05-18).
  */
 import { describe, expect, it } from "vitest";
 import { validateRoster } from "../../../src/index.js";
@@ -157,5 +158,180 @@ describe("fixed-vehicle", () => {
     // Assert
     expect(report.counts["fixed-vehicle"]).toBe(0);
     expect(report.ok).toBe(true);
+  });
+
+  describe("with periods (SPEC §5 from/to)", () => {
+    /** The fixture with v1's single entry replaced by these. */
+    const withEntries = (...entries: object[]) => {
+      const roster: any = structuredClone(validRoster());
+      roster.vehicles = entries.map((period) => ({
+        vehicleId: "v1",
+        loopId: LOOP,
+        driverId: "k1",
+        ...period,
+      }));
+      return roster;
+    };
+
+    it("fires when two entries of a vehicle have overlapping periods", () => {
+      // Arrange: the first runs until 05-16, the second from 05-16
+      const roster = withEntries({ to: "2022-05-16" }, { from: "2022-05-16" });
+      // Act
+      const report = validateRoster(fixtureScenario(), roster);
+      // Assert: one violation, on the later entry; trips keep to the first listed
+      expect(firing(report)).toEqual([["fixed-vehicle", 1]]);
+      const [violation] = violationsOf(report, "fixed-vehicle");
+      expect(violation).toMatchObject({
+        vehicleId: "v1",
+        path: ["vehicles", 1],
+        reasons: ["duplicate-entry"],
+      });
+      expectMentions(
+        violation?.message,
+        "vehicles[1] (from 2022-05-16)",
+        "vehicles[0] (until 2022-05-16)",
+        "overlap",
+      );
+    });
+
+    it("fires when an entry without dates overlaps a dated one listed before it", () => {
+      // Arrange
+      const roster = withEntries({ from: "2022-05-17", to: "2022-05-17" }, {});
+      // Act
+      const report = validateRoster(fixtureScenario(), roster);
+      // Assert
+      expect(firing(report)).toEqual([["fixed-vehicle", 1]]);
+      expect(violationsOf(report, "fixed-vehicle")[0]).toMatchObject({
+        path: ["vehicles", 1],
+        reasons: ["duplicate-entry"],
+      });
+    });
+
+    it("stays quiet when consecutive periods hand the vehicle on, whatever the list order", () => {
+      // Arrange: 05-17 on, then until 05-16 (listed out of order)
+      const roster = withEntries({ from: "2022-05-17" }, { to: "2022-05-16" });
+      // Act
+      const report = validateRoster(fixtureScenario(), roster);
+      // Assert
+      expect(report.violations).toEqual([]);
+      expect(report.ok).toBe(true);
+    });
+
+    it("fires when a trip runs on a date no entry of its vehicle covers", () => {
+      // Arrange: entries for 05-16 and from 05-18: the six trips of 05-17 have none
+      const roster = withEntries({ from: "2022-05-16", to: "2022-05-16" }, { from: "2022-05-18" });
+      // Act
+      const report = validateRoster(fixtureScenario(), roster);
+      // Assert
+      expect(firing(report)).toEqual([["fixed-vehicle", 6]]);
+      const violations = violationsOf(report, "fixed-vehicle");
+      expect(violations.map((v) => v.tripId)).toEqual(["T05", "T06", "T07", "T08", "T09", "T10"]);
+      expect(violations[0]).toMatchObject({
+        vehicleId: "v1",
+        date: "2022-05-17",
+        reasons: ["no-entry-on-date"],
+      });
+      expectMentions(
+        violations[0]?.message,
+        "trip T05",
+        "runs on 2022-05-17",
+        "vehicles[0] (2022-05-16 to 2022-05-16)",
+        "vehicles[1] (from 2022-05-18)",
+      );
+    });
+
+    it("fires when an entry's from is after its to, and its dates are then uncovered", () => {
+      // Arrange: the second entry (05-18 to 05-17) covers nothing
+      const roster = withEntries({ to: "2022-05-16" }, { from: "2022-05-18", to: "2022-05-17" });
+      // Act
+      const report = validateRoster(fixtureScenario(), roster);
+      // Assert: the empty entry, and the eight trips from 05-17 on
+      expect(report.counts["fixed-vehicle"]).toBe(9);
+      const [empty] = violationsOf(report, "fixed-vehicle").filter((v) => v.tripId === undefined);
+      expect(empty).toMatchObject({ path: ["vehicles", 1], reasons: ["empty-period"] });
+      expectMentions(empty?.message, "vehicles[1] (2022-05-18 to 2022-05-17)", "covers no date");
+    });
+
+    it("fires when a trip's driver is not the driver of the entry covering its date", () => {
+      // Arrange: from 05-17 the fixed driver is k2, but k1 still drives
+      const roster = withEntries({ to: "2022-05-16" }, { from: "2022-05-17", driverId: "k2" });
+      // Act
+      const report = validateRoster(fixtureScenario(), roster);
+      // Assert: the eight trips from 05-17, none before
+      const violations = violationsOf(report, "fixed-vehicle");
+      expect(violations.map((v) => v.tripId)).toEqual([
+        "T05",
+        "T06",
+        "T07",
+        "T08",
+        "T09",
+        "T10",
+        "T11",
+        "T12",
+      ]);
+      expect(violations.every((v) => v.reasons.join() === "other-driver")).toBe(true);
+      expectMentions(violations[0]?.message, "driven by k1", "fixed driver is k2 by vehicles[1]");
+    });
+
+    it("stays quiet when each trip's driver is the driver of the entry covering its date", () => {
+      // Arrange: k2 takes over from 05-17 and drives those trips (other rules judge k2)
+      const roster = withEntries({ to: "2022-05-16" }, { from: "2022-05-17", driverId: "k2" });
+      for (const trip of roster.trips) if (trip.depart >= "2022-05-17") trip.driverId = "k2";
+      // Act
+      const report = validateRoster(fixtureScenario(), roster);
+      // Assert: k2 lives in d2 (driver) and has no tests (fixed-testing), but v1 is fixed right
+      expect(report.counts["fixed-vehicle"]).toBe(0);
+      expect(report.counts.driver).toBeGreaterThan(0);
+    });
+
+    it("fires when a trip runs another loop than the entry covering its date", () => {
+      // Arrange: from 05-17 v1 serves a second loop over the same stops; T01 (05-16) runs it
+      const roster = withSecondLoop(
+        withEntries({ to: "2022-05-16" }, { from: "2022-05-17", loopId: SECOND_LOOP }),
+      );
+      roster.trips[0].loopId = SECOND_LOOP;
+      for (const trip of roster.trips) if (trip.depart >= "2022-05-17") trip.loopId = SECOND_LOOP;
+      // Act
+      const report = validateRoster(fixtureScenario(), roster);
+      // Assert: only T01; the trips of 05-17 on keep to their entry
+      const violations = violationsOf(report, "fixed-vehicle");
+      expect(violations.map((v) => [v.tripId, v.reasons])).toEqual([["T01", ["other-loop"]]]);
+      expectMentions(violations[0]?.message, `runs loop ${SECOND_LOOP}`, `fixed to loop ${LOOP}`);
+    });
+
+    it("fires when one entry of a reserved vehicle breaks its restriction", () => {
+      // Arrange: from 05-19 (no trips yet) v1, reserved for e1 and d1, would serve e2/d2/p2
+      const roster = withEntries(
+        { to: "2022-05-18" },
+        { from: "2022-05-19", loopId: "e2/d2/p2", driverId: "k2" },
+      );
+      // The assignments end with v1's first entry, so they name no loop of the second.
+      for (const assignment of roster.assignments) assignment.to = "2022-05-18";
+      roster.loops.push({
+        id: "e2/d2/p2",
+        enterpriseId: "e2",
+        dormitoryId: "d2",
+        plantId: "p2",
+        toPlant: { path: ["d", "a", "c", "e"], minutes: 25, km: 6.5 },
+        toDormitory: { path: ["e", "c", "a", "d"], minutes: 25, km: 6.5 },
+      });
+      // Act
+      const report = validateRoster(fixtureScenario(), roster);
+      // Assert
+      expect(firing(report)).toEqual([["fixed-vehicle", 1]]);
+      const [violation] = violationsOf(report, "fixed-vehicle");
+      expect(violation).toMatchObject({
+        vehicleId: "v1",
+        loopId: "e2/d2/p2",
+        path: ["vehicles", 1],
+        reasons: ["restriction"],
+      });
+      expectMentions(
+        violation?.message,
+        "enterprise e1",
+        "dormitory d1",
+        "vehicles[1] (from 2022-05-19)",
+      );
+    });
   });
 });

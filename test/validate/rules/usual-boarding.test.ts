@@ -4,8 +4,8 @@
  * (else the rule would miss it). Fixture: w1 seat 1, w2 seat 2, w3 seat 1, all on v1.
  */
 import { describe, expect, it } from "vitest";
-import type { Assignment } from "../../../src/roster/schema.js";
 import { type ScenarioModel, scenarioModel } from "../../../src/scenario/model.js";
+import { personAssignments } from "../../../src/validate/assignments.js";
 import { buildValidationContext } from "../../../src/validate/context.js";
 import { checkRosterSchema } from "../../../src/validate/rules/roster-schema.js";
 import { usualBoardingTest } from "../../../src/validate/rules/usual-boarding.js";
@@ -17,12 +17,7 @@ function usualness(scenario: ReturnType<typeof fixtureScenario>, roster: unknown
   const shape = checkRosterSchema(model, roster);
   if ("violations" in shape) throw new Error("the test roster must have the right shape");
   const context = buildValidationContext(model, shape.roster);
-  const assignmentOf: (Assignment | undefined)[] = new Array(model.scenario.staff.length);
-  for (const assignment of shape.roster.assignments) {
-    const index = model.staffIndex.get(assignment.personId);
-    if (index !== undefined) assignmentOf[index] ??= assignment;
-  }
-  const isUsual = usualBoardingTest(context, assignmentOf);
+  const isUsual = usualBoardingTest(context, personAssignments(model, shape.roster.assignments));
   const { trips, boardingStart, boardingPerson, boardingSeat, people } = shape.roster;
   const seen = new Map<string, boolean>();
   trips.forEach((trip, i) => {
@@ -60,7 +55,43 @@ describe("usual boardings (fixed-person's fast path)", () => {
     expect([...seen.values()].every((usual) => usual)).toBe(true);
   });
 
+  it("sees a boarding as usual under the assignment covering its date", () => {
+    // w2: seat 2 until 05-16, seat 7 from 05-17, and sits so
+    const roster: any = structuredClone(validRoster());
+    const w2 = roster.assignments[1];
+    roster.assignments.splice(
+      1,
+      1,
+      { ...w2, to: "2022-05-16" },
+      { ...w2, from: "2022-05-17", seat: 7 },
+    );
+    for (const trip of roster.trips.slice(6))
+      for (const passenger of trip.passengers) if (passenger.personId === "w2") passenger.seat = 7;
+    const seen = usualness(fixtureScenario(), roster);
+    expect([
+      seen.get("w2@T01"),
+      seen.get("w2@T02"),
+      seen.get("w2@T07"),
+      seen.get("w2@T08"),
+    ]).toEqual([true, true, true, true]);
+  });
+
   it.each([
+    ["a date no assignment covers", (_: any, r: any) => (r.assignments[1].from = "2022-05-17")],
+    [
+      "another seat than the assignment covering the date",
+      (_: any, r: any) => {
+        r.assignments.push({ ...r.assignments[1], from: "2022-05-17" });
+        Object.assign(r.assignments[1], { to: "2022-05-16", seat: 5 });
+      },
+    ],
+    [
+      "another vehicle than the assignment covering the date",
+      (_: any, r: any) => {
+        r.assignments.push({ ...r.assignments[1], from: "2022-05-17" });
+        Object.assign(r.assignments[1], { to: "2022-05-16", vehicleId: "v2" });
+      },
+    ],
     ["another seat", (_: any, r: any) => (r.trips[0].passengers[1].seat = 3)],
     ["an assignment to another vehicle", (_: any, r: any) => (r.assignments[1].vehicleId = "v2")],
     ["no assignment", (_: any, r: any) => r.assignments.splice(1, 1)],

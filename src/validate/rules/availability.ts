@@ -1,0 +1,88 @@
+/**
+ * availability: nobody boards or drives, and no vehicle runs, a trip leaving on a date inside
+ * one of their `unavailable` periods (a worker's ride home from a shift begun before excepted).
+ * Guards the fixed person and fixed vehicle (定人, 定車) through isolation, leave and repairs.
+ */
+import { availabilityIndex, type DayPeriod } from "../../facts/availability.js";
+import { groupOf } from "../groups.js";
+import { periodWords } from "../periods.js";
+import type { TripRecord } from "../read-roster.js";
+import type { Rule } from "../rule.js";
+import type { AvailabilityViolation } from "../violations.js";
+
+type Subject = AvailabilityViolation["subject"];
+
+const VERB: Record<Subject, string> = { person: "boards", driver: "drives", vehicle: "runs" };
+
+export const checkAvailability: Rule<"availability"> = (context, emit) => {
+  const { model, roster, toPlant } = context;
+  const index = availabilityIndex(model);
+  if (!index.any) return; // most scenarios: no period at all
+
+  /** Reports subject `id` on trip i, inside `periods` (the first one named). */
+  const report = (subject: Subject, id: string, i: number, periods: readonly DayPeriod[]) => {
+    const { period } = periods[0] as DayPeriod;
+    const trip = roster.trips[i] as TripRecord;
+    const who = subject === "vehicle" ? `vehicle ${id}` : id;
+    const whose = subject === "vehicle" ? "its out-of-service" : "their unavailable";
+    const why = period.reason === undefined ? "" : ` (${period.reason})`;
+    const more = periods.length > 1 ? ` and ${periods.length - 1} more` : "";
+    emit({
+      code: "availability",
+      ...(subject === "vehicle" ? { vehicleId: id } : { personId: id }),
+      tripId: trip.id,
+      date: context.tripDate(i),
+      subject,
+      period:
+        period.to === undefined ? { from: period.from } : { from: period.from, to: period.to },
+      ...(period.reason !== undefined && { reason: period.reason }),
+      message: `${who} ${VERB[subject]} ${context.describeTrip(i)}, inside ${whose} period ${periodWords(period)}${why}${more}`,
+    });
+  };
+
+  // The ids with periods, in scenario order; only their trips are looked at.
+  const people = new Set<string>();
+  const vehicles = new Set<string>();
+  for (const period of model.scenario.unavailable) {
+    if (period.personId !== undefined) people.add(period.personId);
+    else if (period.vehicleId !== undefined) vehicles.add(period.vehicleId);
+  }
+
+  for (const personId of people) {
+    const person = model.staffIndex.get(personId);
+    if (person === undefined) continue; // the scenario's cross-references reject it
+    const worker = model.scenario.staff[person]?.role === "worker";
+    // One violation per trip: as a passenger, else as its driver.
+    const found = new Map<number, { subject: Subject; periods: readonly DayPeriod[] }>();
+    const rides = groupOf(context.ridesByPerson, person);
+    rides.forEach((i, k) => {
+      const day = context.tripDay(i);
+      const periods = index.personPeriodsOn(personId, day);
+      if (periods.length === 0) return;
+      // The ride home of a shift whose ride in left before every period holding this day.
+      const previous = rides[k - 1];
+      if (
+        worker &&
+        toPlant[i] === 0 &&
+        previous !== undefined &&
+        toPlant[previous] === 1 &&
+        index.rideHomeAllowed(personId, day, context.tripDay(previous))
+      )
+        return;
+      found.set(i, { subject: "person", periods });
+    });
+    for (const i of groupOf(context.drivesByPerson, person)) {
+      if (found.has(i)) continue;
+      const periods = index.personPeriodsOn(personId, context.tripDay(i));
+      if (periods.length > 0) found.set(i, { subject: "driver", periods });
+    }
+    for (const [i, { subject, periods }] of found) report(subject, personId, i, periods);
+  }
+
+  for (const vehicleId of vehicles) {
+    for (const i of context.tripsByVehicle.get(vehicleId) ?? []) {
+      const periods = index.vehiclePeriodsOn(vehicleId, context.tripDay(i));
+      if (periods.length > 0) report("vehicle", vehicleId, i, periods);
+    }
+  }
+};
