@@ -95,8 +95,8 @@ class Numbering {
 }
 
 /**
- * Groups `count` items by key with a counting sort; items keep the order `order` gives them
- * (an array of item numbers). `keysOf(item, emit)` emits each key the item belongs to.
+ * Groups items by key with a counting sort; items keep the order `order` gives them (an
+ * array of item numbers). `keysOf(item, emit)` emits each key the item belongs to.
  */
 function group(
   keyCount: number,
@@ -122,11 +122,40 @@ function group(
   return { start, items };
 }
 
-/** Item numbers 0..n-1 sorted by `ms`, ties in item order. */
-function byTime(ms: Float64Array): Int32Array {
-  const order = new Int32Array(ms.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => (ms[a] as number) - (ms[b] as number) || a - b);
+/** Item numbers 0..n-1 in order. */
+function identity(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order;
+}
+
+/**
+ * Sorts each group's items by `ms`, ties by item number (roster order), in place. Groups
+ * are small (a person's trips or tests, a vehicle's trips): insertion sort, unless a
+ * hand-made roster gives one a great many.
+ */
+function sortGroups(grouped: Grouped, ms: Float64Array): Grouped {
+  const { start, items } = grouped;
+  const before = (a: number, b: number) =>
+    (ms[a] as number) < (ms[b] as number) || (ms[a] === ms[b] && a < b);
+  for (let k = 0; k + 1 < start.length; k++) {
+    const begin = start[k] as number;
+    const end = start[k + 1] as number;
+    if (end - begin > 64) {
+      items.subarray(begin, end).sort((a, b) => (ms[a] as number) - (ms[b] as number) || a - b);
+      continue;
+    }
+    for (let i = begin + 1; i < end; i++) {
+      const item = items[i] as number;
+      let j = i - 1;
+      while (j >= begin && before(item, items[j] as number)) {
+        items[j + 1] = items[j] as number;
+        j--;
+      }
+      items[j + 1] = item;
+    }
+  }
+  return grouped;
 }
 
 function buildTraceIndex(roster: Roster): TraceIndex {
@@ -186,12 +215,11 @@ function buildTraceIndex(roster: Roster): TraceIndex {
   }
 
   const personCount = people.ids.length;
-  const tripOrder = byTime(tripMs);
   // A person on a trip twice (two seats, or seat and wheel) is listed once for it. `group`
   // walks the trips twice (count, then fill), so each walk of a trip gets its own mark.
   const lastVisit = new Int32Array(personCount).fill(-1);
   let visit = 0;
-  const tripsByPerson = group(personCount, tripOrder, (t, emit) => {
+  const tripsByPerson = group(personCount, identity(trips.length), (t, emit) => {
     const mark = visit++;
     const once = (person: number) => {
       if (lastVisit[person] === mark) return;
@@ -202,11 +230,16 @@ function buildTraceIndex(roster: Roster): TraceIndex {
     const end = passengerStart[t + 1] as number;
     for (let b = passengerStart[t] as number; b < end; b++) once(passengerPerson[b] as number);
   });
-  const tripsByVehicle = group(vehicles.ids.length, tripOrder, (t, emit) =>
-    emit(tripVehicle[t] as number),
+  sortGroups(tripsByPerson, tripMs);
+  const tripsByVehicle = sortGroups(
+    group(vehicles.ids.length, identity(trips.length), (t, emit) => emit(tripVehicle[t] as number)),
+    tripMs,
   );
-  const testOrder = byTime(testMs);
-  const testsByPerson = group(personCount, testOrder, (i, emit) => emit(testPerson[i] as number));
+  const testOrder = identity(tests.length);
+  const testsByPerson = sortGroups(
+    group(personCount, testOrder, (i, emit) => emit(testPerson[i] as number)),
+    testMs,
+  );
   const peopleBySlot = group(slotCount, testOrder, (i, emit) => emit(testSlot[i] as number));
   for (let s = 0; s < peopleBySlot.items.length; s++)
     peopleBySlot.items[s] = testPerson[peopleBySlot.items[s] as number] as number;

@@ -642,6 +642,45 @@ function applyEdits(
 }
 
 describe("traceContacts against the oracle", () => {
+  it("keeps long lists in time order whatever the roster's order", () => {
+    // 160 trips of v2 and 120 tests of w07 and w08, in a scrambled order over the 4 dates.
+    const minutes = (i: number) => ((i * 7919) % 5760) + 1;
+    const at = (i: number) =>
+      DateTime.fromISO("2022-05-16T00:00", { zone: ZONE })
+        .plus({ minutes: minutes(i) })
+        .toISO({ suppressMilliseconds: true }) as string;
+    const riders = ["w07", "w08", "w11", "w12"];
+    const long = busRoster(
+      Array.from({ length: 160 }, (_, i) =>
+        trip(`L${String(i).padStart(3, "0")}`, "v2", i % 3 === 0 ? "k1" : "k2", at(i), [
+          [riders[i % 4] as string, 1 + (i % 19)],
+          [riders[(i + 1) % 4] as string, 1 + ((i * 5) % 19)],
+        ]),
+      ),
+    );
+    long.tests.push(
+      ...Array.from({ length: 120 }, (_, i) => ({
+        personId: i % 2 === 0 ? "w07" : "w08",
+        siteId: "d1",
+        kind: "pcr",
+        at: at(Math.floor(i / 2) * 2 + (i % 5 === 0 ? 1 : 0)),
+      })),
+    );
+    const parsed = parseScenario(busScenario());
+    for (const personId of ["w07", "w08", "k1", "w12"])
+      for (const [from, to] of [
+        ["2022-05-16", "2022-05-19"],
+        ["2022-05-17", "2022-05-17"],
+        ["2022-05-18", "2022-05-19"],
+      ] as const)
+        for (const rows of [undefined, 0, 2]) {
+          const options = { from, to, rows };
+          expect(traceContacts(parsed, long, personId, options)).toEqual(
+            oracle(parsed, long, personId, options),
+          );
+        }
+  }, 30_000);
+
   test.prop(
     [
       scenarioArbitrary({ maxWorkers: 80, maxDays: 6 }),
@@ -693,5 +732,6 @@ describe("traceContacts against the oracle", () => {
         expect(names).not.toContain(personId);
       }
     },
+    120_000, // planning 60 scenarios takes seconds; a shared machine can make it minutes
   );
 });
