@@ -8,6 +8,9 @@ export { assessEligibility, type Eligibility } from "./facts/eligibility.js";
 export { deriveLoops, type Loop, loopId } from "./facts/loops.js";
 export { shiftInstances, type WorkerShift } from "./facts/shifts.js";
 export { jinshanScenario } from "./jinshan/scenario.js";
+export { type Change, changeSchema } from "./operate/changes.js";
+export { type ReplanOptions, type ReplanResult, replan } from "./operate/replan.js";
+export type { Move, Place, ReplanSummary } from "./operate/summary.js";
 export {
   type Contact,
   type ContactTrace,
@@ -40,14 +43,17 @@ export type {
   Enterprise,
   Policy,
   RoadEdge,
+  RoadNode,
   Scenario,
   ScenarioInput,
   Schedule,
   Shift,
   Site,
   Staff,
+  StaffInput,
   TestingPoint,
   TestingRegime,
+  UnavailablePeriod,
   Vehicle,
 } from "./scenario/schema.js";
 export {

@@ -1,0 +1,353 @@
+/**
+ * Vehicles that may not run as planned from `from` on: one out of service takes a spare
+ * vehicle in its place (its riders in the same seats, its driver if still available, an
+ * empty run first if the day starts at the plant); one that lost its driver takes a spare
+ * driver living in the loop's dormitory. Where neither can be found, the riders go to
+ * other vehicles of the loop with room, and whoever is left is unserved with the reason.
+ */
+import type { AvailabilityIndex } from "../facts/availability.js";
+import type { RosterLoop } from "../roster/schema.js";
+import type { Staff, Vehicle } from "../scenario/schema.js";
+import type { DayNumber } from "../time/civil-date.js";
+import { compareText } from "../util/order.js";
+import { cutAt, reachesInto } from "./periods.js";
+import { applyPlacement, findPlacement, type ShiftNeed } from "./place-riders.js";
+import type { TestBook } from "./test-book.js";
+import type { WorkingRoster, WorkTrip } from "./working-roster.js";
+
+const MS_PER_MINUTE = 60_000;
+
+/** What keeping the vehicles running did to people. */
+export interface KeepRunningResult {
+  /** Riders given another vehicle or seat, by id. */
+  moved: Set<string>;
+  /** Riders who lost rides for want of a vehicle or driver, with the reason. */
+  stranded: Map<string, string>;
+  /** Drivers who stopped driving a vehicle from `from` on. */
+  relievedDrivers: Set<string>;
+}
+
+interface Context {
+  working: WorkingRoster;
+  availability: AvailabilityIndex;
+  book: TestBook;
+  usedVehicles: Set<string>;
+  usedDrivers: Set<string>;
+  result: KeepRunningResult;
+}
+
+/** Mends every vehicle whose trips from `from` on break a vehicle's or a driver's period. */
+export function keepVehiclesRunning(
+  working: WorkingRoster,
+  availability: AvailabilityIndex,
+  book: TestBook,
+): KeepRunningResult {
+  const result: KeepRunningResult = {
+    moved: new Set(),
+    stranded: new Map(),
+    relievedDrivers: new Set(),
+  };
+  const byVehicle = working.afterByVehicle();
+  const usedVehicles = new Set<string>(byVehicle.keys());
+  const usedDrivers = new Set<string>();
+  for (const entry of working.vehicles) {
+    if (!reachesInto(entry, working.fromDate)) continue;
+    usedVehicles.add(entry.vehicleId);
+    usedDrivers.add(entry.driverId);
+  }
+  for (const trips of byVehicle.values())
+    for (const work of trips) usedDrivers.add(work.trip.driverId);
+  const context: Context = { working, availability, book, usedVehicles, usedDrivers, result };
+
+  for (const vehicleId of [...byVehicle.keys()].sort(compareText)) {
+    const trips = byVehicle.get(vehicleId) ?? [];
+    const vehicleOk = trips.every((work) => availability.vehicleAvailable(vehicleId, work.day));
+    const driverOk = trips.every((work) =>
+      availability.personAvailable(work.trip.driverId, work.day),
+    );
+    if (vehicleOk && driverOk) continue;
+    const loop = working.loops.get(trips[0]?.trip.loopId ?? "");
+    if (loop === undefined) continue;
+    if (vehicleOk) {
+      if (!giveNewDriver(context, vehicleId, loop, trips))
+        strand(context, vehicleId, loop, trips, "no-driver");
+    } else if (!replaceVehicle(context, vehicleId, loop, trips)) {
+      strand(context, vehicleId, loop, trips, "no-vehicle");
+    }
+  }
+  return result;
+}
+
+/** Drivers who live in the loop's dormitory and drive nothing from `from` on, by id. */
+function spareDrivers(context: Context, loop: RosterLoop): Staff[] {
+  return context.working.model.scenario.staff
+    .filter(
+      (person) =>
+        person.role === "driver" &&
+        person.dormitoryId === loop.dormitoryId &&
+        !context.usedDrivers.has(person.id),
+    )
+    .sort((a, b) => compareText(a.id, b.id));
+}
+
+function availableOnAll(context: Context, personId: string, days: Iterable<DayNumber>): boolean {
+  for (const day of days) if (!context.availability.personAvailable(personId, day)) return false;
+  return true;
+}
+
+/** A stand-in driver for a vehicle that keeps running: same vehicle, same riders and seats. */
+function giveNewDriver(
+  context: Context,
+  vehicleId: string,
+  loop: RosterLoop,
+  trips: readonly WorkTrip[],
+): boolean {
+  const { working, book } = context;
+  const days = new Set(trips.map((work) => work.day));
+  const departs = trips.map((work) => work.depart);
+  for (const driver of spareDrivers(context, loop)) {
+    if (!availableOnAll(context, driver.id, days) || !book.ensure(driver.id, departs)) continue;
+    for (const work of trips) context.result.relievedDrivers.add(work.trip.driverId);
+    for (const work of trips) work.trip.driverId = driver.id;
+    working.vehicles = cutAt(
+      working.vehicles,
+      (entry) => entry.vehicleId === vehicleId,
+      working.fromDate,
+      working.dayBefore,
+    );
+    working.vehicles.push({
+      vehicleId,
+      loopId: loop.id,
+      driverId: driver.id,
+      from: working.fromDate,
+    });
+    context.usedDrivers.add(driver.id);
+    return true;
+  }
+  return false;
+}
+
+/** Whether a vehicle may serve a loop: its enterprise and dormitory restrictions. */
+function mayServe(vehicle: Vehicle, loop: RosterLoop): boolean {
+  return (
+    (vehicle.enterpriseId === undefined || vehicle.enterpriseId === loop.enterpriseId) &&
+    (vehicle.dormitoryId === undefined || vehicle.dormitoryId === loop.dormitoryId)
+  );
+}
+
+/** Minutes a driver drives on a local day, over the whole working roster. */
+function drivingMinutes(working: WorkingRoster, driverId: string, day: DayNumber): number {
+  let minutes = 0;
+  for (const [i, trip] of working.before.entries()) {
+    if (trip.driverId !== driverId) continue;
+    const depart = working.beforeDeparts[i] as number;
+    if (working.clock.dayOf(depart) !== day) continue;
+    minutes += (Date.parse(trip.arrive) - depart) / MS_PER_MINUTE;
+  }
+  for (const work of working.after) {
+    if (work.removed || work.trip.driverId !== driverId || work.day !== day) continue;
+    minutes += (work.arrive - work.depart) / MS_PER_MINUTE;
+  }
+  return minutes;
+}
+
+/** A spare vehicle in place of one out of service, carrying the same riders in the same seats. */
+function replaceVehicle(
+  context: Context,
+  vehicleId: string,
+  loop: RosterLoop,
+  trips: readonly WorkTrip[],
+): boolean {
+  const { working, availability, book } = context;
+  const { model, clock } = working;
+  const policy = model.scenario.policy;
+  const first = trips[0] as WorkTrip;
+  let lead: { depart: number; arrive: number; day: DayNumber } | undefined;
+  if (first.trip.direction === "to-dormitory") {
+    // The vehicle starts its service at the dormitory: an empty run takes it to the plant.
+    const arrive = first.depart - policy.disinfectionMinutes * MS_PER_MINUTE;
+    const depart = arrive - loop.toPlant.minutes * MS_PER_MINUTE;
+    if (clock.dayOf(depart) < working.fromDay) return false; // it would change the past
+    lead = { depart, arrive, day: clock.dayOf(depart) };
+  }
+  const days = new Set(trips.map((work) => work.day));
+  if (lead !== undefined) days.add(lead.day);
+  let maxSeat = 0;
+  let maxLoad = 0;
+  for (const work of trips) {
+    maxLoad = Math.max(maxLoad, work.trip.passengers.length);
+    for (const p of work.trip.passengers) maxSeat = Math.max(maxSeat, p.seat);
+  }
+  const vehicles = model.scenario.vehicles
+    .filter(
+      (vehicle) =>
+        !context.usedVehicles.has(vehicle.id) &&
+        mayServe(vehicle, loop) &&
+        vehicle.seats >= maxSeat &&
+        working.capacityOf(vehicle.id) >= maxLoad &&
+        [...days].every((day) => availability.vehicleAvailable(vehicle.id, day)),
+    )
+    .sort((a, b) => a.seats - b.seats || compareText(a.id, b.id));
+  const replacement = vehicles[0];
+  if (replacement === undefined) return false;
+
+  const oldDriver = first.trip.driverId;
+  const candidates = [
+    ...(availableOnAll(context, oldDriver, days) ? [oldDriver] : []),
+    ...spareDrivers(context, loop).map((driver) => driver.id),
+  ];
+  const departs = [...(lead ? [lead.depart] : []), ...trips.map((work) => work.depart)];
+  const leadMinutes = lead === undefined ? 0 : loop.toPlant.minutes;
+  const driverId = candidates.find((candidate) => {
+    if (!availableOnAll(context, candidate, days)) return false;
+    if (lead !== undefined) {
+      const already = drivingMinutes(working, candidate, lead.day);
+      const theirs = candidate === oldDriver ? 0 : minutesOn(trips, lead.day);
+      if (already + theirs + leadMinutes > policy.maxDriverMinutesPerDay) return false;
+    }
+    const ownDeparts =
+      candidate === oldDriver
+        ? [...departs, ...otherDeparts(working, candidate, vehicleId)].sort((a, b) => a - b)
+        : departs;
+    return book.ensure(candidate, ownDeparts);
+  });
+  if (driverId === undefined) return false;
+
+  if (lead !== undefined) {
+    working.addTrip({
+      trip: {
+        id: working.newTripId(`${replacement.id}-lead-${working.fromDate}`),
+        loopId: loop.id,
+        vehicleId: replacement.id,
+        driverId,
+        direction: "to-plant",
+        from: loop.dormitoryId,
+        to: loop.plantId,
+        path: [...loop.toPlant.path],
+        depart: clock.formatISO(lead.depart),
+        arrive: clock.formatISO(lead.arrive),
+        passengers: [],
+      },
+      depart: lead.depart,
+      arrive: lead.arrive,
+      day: lead.day,
+      removed: false,
+    });
+  }
+  const seatOf = new Map<string, number>();
+  for (const work of trips) {
+    work.removed = true;
+    for (const p of work.trip.passengers)
+      if (!seatOf.has(p.personId)) seatOf.set(p.personId, p.seat);
+    working.addTrip({
+      ...work,
+      trip: {
+        ...work.trip,
+        id: working.newTripId(`${work.trip.id}>${replacement.id}`),
+        vehicleId: replacement.id,
+        driverId,
+        passengers: [...work.trip.passengers],
+      },
+      removed: false,
+    });
+  }
+  working.vehicles = cutAt(
+    working.vehicles,
+    (entry) => entry.vehicleId === vehicleId,
+    working.fromDate,
+    working.dayBefore,
+  );
+  working.vehicles.push({
+    vehicleId: replacement.id,
+    loopId: loop.id,
+    driverId,
+    from: working.fromDate,
+  });
+  for (const [personId, seat] of seatOf) {
+    working.assignments = cutAt(
+      working.assignments,
+      (entry) => entry.personId === personId,
+      working.fromDate,
+      working.dayBefore,
+    );
+    working.assignments.push({
+      personId,
+      loopId: loop.id,
+      vehicleId: replacement.id,
+      seat,
+      from: working.fromDate,
+    });
+    context.result.moved.add(personId);
+  }
+  if (driverId !== oldDriver) context.result.relievedDrivers.add(oldDriver);
+  context.usedVehicles.add(replacement.id);
+  context.usedDrivers.add(driverId);
+  return true;
+}
+
+function minutesOn(trips: readonly WorkTrip[], day: DayNumber): number {
+  let minutes = 0;
+  for (const work of trips)
+    if (work.day === day) minutes += (work.arrive - work.depart) / MS_PER_MINUTE;
+  return minutes;
+}
+
+/** Departures from `from` on that a driver drives on vehicles other than `vehicleId`. */
+function otherDeparts(working: WorkingRoster, driverId: string, vehicleId: string): number[] {
+  return working.after
+    .filter(
+      (work) =>
+        !work.removed && work.trip.driverId === driverId && work.trip.vehicleId !== vehicleId,
+    )
+    .map((work) => work.depart);
+}
+
+/**
+ * No vehicle or driver for this one: its riders go to the loop's other vehicles where there
+ * is room at the same times, the rest lose their rides from `from` on, and it stops.
+ */
+function strand(
+  context: Context,
+  vehicleId: string,
+  loop: RosterLoop,
+  trips: readonly WorkTrip[],
+  reason: string,
+): void {
+  const { working } = context;
+  const ridesOf = new Map<string, WorkTrip[]>();
+  for (const work of trips) {
+    for (const p of work.trip.passengers) {
+      const list = ridesOf.get(p.personId);
+      if (list === undefined) ridesOf.set(p.personId, [work]);
+      else list.push(work);
+    }
+  }
+  for (const work of trips) work.removed = true;
+  for (const personId of [...ridesOf.keys()].sort(compareText)) {
+    const rides = ridesOf.get(personId) ?? [];
+    // The rides as they were, in shifts: a leading ride home alone, then in-and-home pairs.
+    const needs: ShiftNeed[] = [];
+    let i = 0;
+    if (rides[0]?.trip.direction === "to-dormitory") {
+      needs.push([exactNeed(rides[0])]);
+      i = 1;
+    }
+    for (; i < rides.length; i += 2) {
+      const pair = rides.slice(i, i + 2);
+      needs.push(pair.map(exactNeed));
+    }
+    const placement = findPlacement(working, loop.id, needs, new Set([vehicleId]));
+    if (placement !== undefined && placement.served === needs.length) {
+      applyPlacement(working, personId, placement);
+      context.result.moved.add(personId);
+    } else {
+      context.result.stranded.set(personId, reason);
+    }
+  }
+  for (const work of trips) work.trip.passengers = [];
+}
+
+function exactNeed(work: WorkTrip): { toPlant: boolean; lo: number; hi: number } {
+  const time = work.trip.direction === "to-plant" ? work.arrive : work.depart;
+  return { toPlant: work.trip.direction === "to-plant", lo: time, hi: time };
+}

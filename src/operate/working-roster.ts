@@ -1,0 +1,169 @@
+/**
+ * Re-planning's working copy of a roster: the trips before `from` as they were (never
+ * touched), the trips from `from` on as records that the steps may change, and the entries,
+ * tests and unserved list, all belonging to this copy (the previous roster is never changed).
+ */
+import { vehicleCapacity } from "../facts/capacity.js";
+import type {
+  Assignment,
+  Roster,
+  RosterLoop,
+  RosterVehicle,
+  TestAppointment,
+  Trip,
+  UnservedEntry,
+} from "../roster/schema.js";
+import type { ScenarioModel } from "../scenario/model.js";
+import { type DayNumber, formatCivilDate } from "../time/civil-date.js";
+import { parseInstant } from "../time/instant.js";
+import { localInstant } from "../time/local-time.js";
+import { ZoneClock } from "../time/zone-clock.js";
+import { compareText } from "../util/order.js";
+
+/** A trip from `from` on, with its times as numbers. */
+export interface WorkTrip {
+  trip: Trip;
+  depart: number;
+  arrive: number;
+  day: DayNumber;
+  removed: boolean;
+}
+
+export class WorkingRoster {
+  readonly clock: ZoneClock;
+  readonly fromDay: DayNumber;
+  readonly fromDate: string;
+  readonly dayBefore: string;
+  /** The first instant of `from` (local midnight, or what the zone has instead). */
+  readonly fromMs: number;
+  /** Trips departing before `from`: kept as they are. */
+  readonly before: Trip[] = [];
+  readonly beforeDeparts: number[] = [];
+  /** Trips departing on or after `from`, in departure order. */
+  after: WorkTrip[] = [];
+  vehicles: RosterVehicle[];
+  assignments: Assignment[];
+  tests: TestAppointment[];
+  unserved: UnservedEntry[];
+  readonly loops: ReadonlyMap<string, RosterLoop>;
+  private readonly tripIds = new Set<string>();
+
+  constructor(
+    readonly model: ScenarioModel,
+    readonly previous: Roster,
+    fromDay: DayNumber,
+  ) {
+    this.clock = new ZoneClock(model.zone);
+    this.fromDay = fromDay;
+    this.fromDate = formatCivilDate(fromDay);
+    this.dayBefore = formatCivilDate(fromDay - 1);
+    this.fromMs = localInstant(fromDay, 0, model.zone);
+    for (const trip of previous.trips) {
+      this.tripIds.add(trip.id);
+      const depart = parseInstant(trip.depart) as number;
+      const day = this.clock.dayOf(depart);
+      if (day < fromDay) {
+        this.before.push(trip);
+        this.beforeDeparts.push(depart);
+      } else {
+        const arrive = parseInstant(trip.arrive) as number;
+        this.after.push({
+          trip: { ...trip, passengers: [...trip.passengers] },
+          depart,
+          arrive,
+          day,
+          removed: false,
+        });
+      }
+    }
+    this.after.sort(byDeparture);
+    this.vehicles = [...previous.vehicles];
+    this.assignments = [...previous.assignments];
+    this.tests = [...previous.tests];
+    this.unserved = [...previous.unserved];
+    this.loops = new Map(previous.loops.map((loop) => [loop.id, loop]));
+  }
+
+  /** A trip id no trip has yet, from a readable base. */
+  newTripId(base: string): string {
+    let id = base;
+    for (let n = 2; this.tripIds.has(id); n++) id = `${base}~${n}`;
+    this.tripIds.add(id);
+    return id;
+  }
+
+  /** The trips from `from` on that still run, per vehicle, in departure order. */
+  afterByVehicle(): Map<string, WorkTrip[]> {
+    const byVehicle = new Map<string, WorkTrip[]>();
+    for (const work of this.after) {
+      if (work.removed) continue;
+      const list = byVehicle.get(work.trip.vehicleId);
+      if (list === undefined) byVehicle.set(work.trip.vehicleId, [work]);
+      else list.push(work);
+    }
+    return byVehicle;
+  }
+
+  /** A vehicle's passenger capacity under the scenario's load factor. */
+  capacityOf(vehicleId: string): number {
+    const vehicle = this.model.vehicles.get(vehicleId);
+    return vehicle === undefined
+      ? 0
+      : vehicleCapacity(vehicle.seats, this.model.scenario.policy.loadFactor);
+  }
+
+  /** Adds a trip from `from` on, keeping departure order. */
+  addTrip(work: WorkTrip): void {
+    this.after.push(work);
+    this.after.sort(byDeparture);
+  }
+
+  /** The roster: trips in departure order, entries and lists sorted as the planner sorts them. */
+  toRoster(): Roster {
+    const after = this.after.filter((work) => !work.removed);
+    const trips = [
+      ...this.before.map((trip, i) => ({ trip, depart: this.beforeDeparts[i] as number })),
+      ...after,
+    ]
+      .sort((a, b) => a.depart - b.depart || compareText(a.trip.id, b.trip.id))
+      .map((entry) => entry.trip);
+    for (const work of after)
+      work.trip.passengers.sort((a, b) => a.seat - b.seat || compareText(a.personId, b.personId));
+    const byFrom = (a: { from?: string | undefined }, b: { from?: string | undefined }) =>
+      compareText(a.from ?? "", b.from ?? "");
+    const vehicles = [...this.vehicles].sort(
+      (a, b) => compareText(a.vehicleId, b.vehicleId) || byFrom(a, b),
+    );
+    const assignments = [...this.assignments].sort(
+      (a, b) => compareText(a.personId, b.personId) || byFrom(a, b),
+    );
+    const tests = [...this.tests];
+    const unserved = [...this.unserved].sort(
+      (a, b) => compareText(a.personId, b.personId) || compareText(a.date, b.date),
+    );
+    const boardings = trips.reduce((sum, trip) => sum + trip.passengers.length, 0);
+    return {
+      version: 1,
+      timeZone: this.previous.timeZone,
+      horizon: { ...this.previous.horizon },
+      loops: this.previous.loops,
+      vehicles,
+      assignments,
+      trips,
+      tests,
+      unserved,
+      stats: {
+        vehiclesUsed: new Set(trips.map((trip) => trip.vehicleId)).size,
+        fleetLowerBound: this.previous.stats.fleetLowerBound,
+        trips: trips.length,
+        emptyTrips: trips.filter((trip) => trip.passengers.length === 0).length,
+        boardings,
+        unservedShifts: unserved.length,
+      },
+    };
+  }
+}
+
+function byDeparture(a: WorkTrip, b: WorkTrip): number {
+  return a.depart - b.depart || compareText(a.trip.id, b.trip.id);
+}
