@@ -5,17 +5,20 @@
  * driver living in the loop's dormitory. Where neither can be found, the riders go to
  * other vehicles of the loop with room, and whoever is left is unserved with the reason.
  */
-import type { AvailabilityIndex } from "../facts/availability.js";
+import type { AvailabilityIndex, DayPeriod } from "../facts/availability.js";
+import { expandSchedule } from "../facts/shift-instances.js";
 import type { RosterLoop } from "../roster/schema.js";
 import type { Staff, Vehicle } from "../scenario/schema.js";
 import type { DayNumber } from "../time/civil-date.js";
+import { parseInstant } from "../time/instant.js";
 import { compareText } from "../util/order.js";
 import { cutAt, reachesInto } from "./periods.js";
-import { applyPlacement, findPlacement, type ShiftNeed } from "./place-riders.js";
+import { applyPlacement, findPlacement, type RideNeed, type ShiftNeed } from "./place-riders.js";
 import type { TestBook } from "./test-book.js";
 import type { WorkingRoster, WorkTrip } from "./working-roster.js";
 
 const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = 86_400_000;
 
 /** What keeping the vehicles running did to people. */
 export interface KeepRunningResult {
@@ -61,21 +64,97 @@ export function keepVehiclesRunning(
 
   for (const vehicleId of [...byVehicle.keys()].sort(compareText)) {
     const trips = byVehicle.get(vehicleId) ?? [];
-    const vehicleOk = trips.every((work) => availability.vehicleAvailable(vehicleId, work.day));
-    const driverOk = trips.every((work) =>
-      availability.personAvailable(work.trip.driverId, work.day),
-    );
-    if (vehicleOk && driverOk) continue;
+    const shiftDays = working.shiftDaysOf(trips);
+    // A trip is excused inside a period when it brings home shifts begun before it.
+    const excused = (work: WorkTrip, periods: readonly DayPeriod[]) => {
+      if (periods.length === 0) return true;
+      const shiftDay = shiftDays.get(work);
+      return shiftDay !== undefined && periods.every((period) => period.from > shiftDay);
+    };
+    const vehicleFine = (work: WorkTrip) =>
+      excused(work, availability.vehiclePeriodsOn(vehicleId, work.day));
+    const driverFine = (work: WorkTrip) =>
+      excused(work, availability.personPeriodsOn(work.trip.driverId, work.day));
+    const vehicleOk = trips.every(vehicleFine);
+    if (vehicleOk && trips.every(driverFine)) continue;
     const loop = working.loops.get(trips[0]?.trip.loopId ?? "");
     if (loop === undefined) continue;
+    // Trips at the start that may run as they are, should nothing else be found.
+    let keepable = 0;
+    while (keepable < trips.length) {
+      const work = trips[keepable] as WorkTrip;
+      if (!vehicleFine(work) || !driverFine(work)) break;
+      keepable++;
+    }
     if (vehicleOk) {
       if (!giveNewDriver(context, vehicleId, loop, trips))
-        strand(context, vehicleId, loop, trips, "no-driver");
+        strand(context, vehicleId, loop, trips.slice(keepable), "no-driver");
     } else if (!replaceVehicle(context, vehicleId, loop, trips)) {
-      strand(context, vehicleId, loop, trips, "no-vehicle");
+      strand(context, vehicleId, loop, trips.slice(keepable), "no-vehicle");
     }
   }
   return result;
+}
+
+/**
+ * Who can drive `trips` instead: spare drivers of the loop's dormitory first, then drivers
+ * of its other vehicles whose own trips leave room (no overlap, disinfection between, the
+ * daily limit kept) — a driver may stand in on a second vehicle between their own runs.
+ */
+function standInDrivers(context: Context, loop: RosterLoop, trips: readonly WorkTrip[]): Staff[] {
+  const { working } = context;
+  const own = new Set(trips.map((work) => work.trip.driverId));
+  const busy = working.model.scenario.staff
+    .filter(
+      (person) =>
+        person.role === "driver" &&
+        person.dormitoryId === loop.dormitoryId &&
+        context.usedDrivers.has(person.id) &&
+        !own.has(person.id) &&
+        fitsBetween(working, person.id, trips),
+    )
+    .sort((a, b) => compareText(a.id, b.id));
+  return [...spareDrivers(context, loop), ...busy];
+}
+
+/** Whether a driver's own trips leave room for `trips` (time, disinfection, daily limit). */
+function fitsBetween(
+  working: WorkingRoster,
+  driverId: string,
+  trips: readonly WorkTrip[],
+): boolean {
+  const policy = working.model.scenario.policy;
+  const gap = policy.disinfectionMinutes * MS_PER_MINUTE;
+  const theirs = driverIntervals(working, driverId, working.fromMs - MS_PER_DAY);
+  for (const work of trips) {
+    for (const [depart, arrive] of theirs) {
+      if (work.depart < arrive + gap && depart < work.arrive + gap) return false;
+    }
+  }
+  for (const day of new Set(trips.map((work) => work.day))) {
+    const added = minutesOn(trips, day);
+    if (drivingMinutes(working, driverId, day) + added > policy.maxDriverMinutesPerDay)
+      return false;
+  }
+  return true;
+}
+
+/** A driver's trips departing from `since` on, as `[depart, arrive]`. */
+function driverIntervals(
+  working: WorkingRoster,
+  driverId: string,
+  since: number,
+): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [i, trip] of working.before.entries()) {
+    const depart = working.beforeDeparts[i] as number;
+    if (trip.driverId === driverId && depart >= since)
+      out.push([depart, parseInstant(trip.arrive) as number]);
+  }
+  for (const work of working.after) {
+    if (!work.removed && work.trip.driverId === driverId) out.push([work.depart, work.arrive]);
+  }
+  return out;
 }
 
 /** Drivers who live in the loop's dormitory and drive nothing from `from` on, by id. */
@@ -105,8 +184,10 @@ function giveNewDriver(
   const { working, book } = context;
   const days = new Set(trips.map((work) => work.day));
   const departs = trips.map((work) => work.depart);
-  for (const driver of spareDrivers(context, loop)) {
-    if (!availableOnAll(context, driver.id, days) || !book.ensure(driver.id, departs)) continue;
+  for (const driver of standInDrivers(context, loop, trips)) {
+    if (!availableOnAll(context, driver.id, days)) continue;
+    const own = [...departs, ...otherDeparts(working, driver.id, vehicleId)].sort((a, b) => a - b);
+    if (!book.ensure(driver.id, own)) continue;
     for (const work of trips) context.result.relievedDrivers.add(work.trip.driverId);
     for (const work of trips) work.trip.driverId = driver.id;
     working.vehicles = cutAt(
@@ -142,7 +223,7 @@ function drivingMinutes(working: WorkingRoster, driverId: string, day: DayNumber
     if (trip.driverId !== driverId) continue;
     const depart = working.beforeDeparts[i] as number;
     if (working.clock.dayOf(depart) !== day) continue;
-    minutes += (Date.parse(trip.arrive) - depart) / MS_PER_MINUTE;
+    minutes += ((parseInstant(trip.arrive) as number) - depart) / MS_PER_MINUTE;
   }
   for (const work of working.after) {
     if (work.removed || work.trip.driverId !== driverId || work.day !== day) continue;
@@ -194,7 +275,7 @@ function replaceVehicle(
   const oldDriver = first.trip.driverId;
   const candidates = [
     ...(availableOnAll(context, oldDriver, days) ? [oldDriver] : []),
-    ...spareDrivers(context, loop).map((driver) => driver.id),
+    ...standInDrivers(context, loop, trips).map((driver) => driver.id),
   ];
   const departs = [...(lead ? [lead.depart] : []), ...trips.map((work) => work.depart)];
   const leadMinutes = lead === undefined ? 0 : loop.toPlant.minutes;
@@ -205,10 +286,9 @@ function replaceVehicle(
       const theirs = candidate === oldDriver ? 0 : minutesOn(trips, lead.day);
       if (already + theirs + leadMinutes > policy.maxDriverMinutesPerDay) return false;
     }
-    const ownDeparts =
-      candidate === oldDriver
-        ? [...departs, ...otherDeparts(working, candidate, vehicleId)].sort((a, b) => a - b)
-        : departs;
+    const ownDeparts = [...departs, ...otherDeparts(working, candidate, vehicleId)].sort(
+      (a, b) => a - b,
+    );
     return book.ensure(candidate, ownDeparts);
   });
   if (driverId === undefined) return false;
@@ -325,29 +405,58 @@ function strand(
   for (const work of trips) work.removed = true;
   for (const personId of [...ridesOf.keys()].sort(compareText)) {
     const rides = ridesOf.get(personId) ?? [];
+    const windowOf = rideWindows(working, personId);
     // The rides as they were, in shifts: a leading ride home alone, then in-and-home pairs.
     const needs: ShiftNeed[] = [];
     let i = 0;
-    if (rides[0]?.trip.direction === "to-dormitory") {
-      needs.push([exactNeed(rides[0])]);
+    const leadingHome = rides[0]?.trip.direction === "to-dormitory";
+    if (leadingHome) {
+      needs.push([windowOf(rides[0] as WorkTrip)]);
       i = 1;
     }
-    for (; i < rides.length; i += 2) {
-      const pair = rides.slice(i, i + 2);
-      needs.push(pair.map(exactNeed));
-    }
-    const placement = findPlacement(working, loop.id, needs, new Set([vehicleId]));
-    if (placement !== undefined && placement.served === needs.length) {
+    for (; i < rides.length; i += 2) needs.push(rides.slice(i, i + 2).map(windowOf));
+    const placement = findPlacement(
+      working,
+      loop.id,
+      needs,
+      new Set([vehicleId]),
+      undefined,
+      leadingHome,
+    );
+    if (placement !== undefined) {
       applyPlacement(working, personId, placement);
       context.result.moved.add(personId);
-    } else {
-      context.result.stranded.set(personId, reason);
     }
+    if (placement === undefined || placement.served < needs.length)
+      context.result.stranded.set(personId, reason);
   }
   for (const work of trips) work.trip.passengers = [];
 }
 
-function exactNeed(work: WorkTrip): { toPlant: boolean; lo: number; hi: number } {
-  const time = work.trip.direction === "to-plant" ? work.arrive : work.depart;
-  return { toPlant: work.trip.direction === "to-plant", lo: time, hi: time };
+/**
+ * The window each of a worker's rides had to fall in: the shift's arrival or departure
+ * window when the ride matches one of their shifts, else the ride's own time.
+ */
+function rideWindows(working: WorkingRoster, personId: string): (work: WorkTrip) => RideNeed {
+  const { model } = working;
+  const { policy } = model.scenario;
+  const person = model.staff.get(personId);
+  const shifts =
+    person?.schedule === undefined
+      ? []
+      : expandSchedule(person.schedule, model.shifts, model.firstDay, model.days, model.zone);
+  return (work) => {
+    const toPlant = work.trip.direction === "to-plant";
+    const time = toPlant ? work.arrive : work.depart;
+    for (const shift of shifts) {
+      const lo = toPlant
+        ? shift.start - policy.maxWaitMinutes * MS_PER_MINUTE
+        : shift.end + policy.departAfterShiftMinutes * MS_PER_MINUTE;
+      const hi = toPlant
+        ? shift.start - policy.arriveBeforeShiftMinutes * MS_PER_MINUTE
+        : shift.end + policy.maxWaitMinutes * MS_PER_MINUTE;
+      if (time >= lo && time <= hi) return { toPlant, lo, hi };
+    }
+    return { toPlant, lo: time, hi: time };
+  };
 }

@@ -42,7 +42,8 @@ function seatOrder(seats: number): number[] {
 
 /**
  * The placement on the loop's vehicles (other than `exclude`) that serves the most shifts,
- * ties by vehicle id and seat; `undefined` when none serves any.
+ * ties by vehicle id and seat; `undefined` when none serves any. With `firstIsMust`, only
+ * placements that serve the first need count.
  */
 export function findPlacement(
   working: WorkingRoster,
@@ -50,6 +51,7 @@ export function findPlacement(
   needs: readonly ShiftNeed[],
   exclude: ReadonlySet<string>,
   isAllowed: (work: WorkTrip) => boolean = () => true,
+  firstIsMust = false,
 ): Placement | undefined {
   let best: Placement | undefined;
   const byVehicle = working.afterByVehicle();
@@ -81,6 +83,8 @@ export function findPlacement(
         return picks;
       });
       const served = chosen.filter((picks) => picks !== undefined).length;
+      // A ride home that completes a shift already begun cannot be left out.
+      if (firstIsMust && chosen[0] === undefined) continue;
       if (served > 0 && (best === undefined || served > best.served)) {
         best = { vehicleId, loopId, seat, trips: chosen, served };
       }

@@ -110,7 +110,21 @@ function parseChanged(applied: AppliedChanges): ScenarioModel {
     throw new InvalidArgumentError(
       `the changes do not make a valid scenario:\n${result.error.message}`,
     );
-  return scenarioModel(result.data);
+  const model = scenarioModel(result.data);
+  // A joiner needs a bed: a dormitory over its beds is a fact no roster can mend.
+  const residents = new Map<string, number>();
+  for (const person of model.scenario.staff)
+    residents.set(person.dormitoryId, (residents.get(person.dormitoryId) ?? 0) + 1);
+  for (const joinerId of applied.joiners) {
+    const dormitoryId = model.staff.get(joinerId)?.dormitoryId ?? "";
+    const beds = model.sites.get(dormitoryId)?.beds;
+    const count = residents.get(dormitoryId) ?? 0;
+    if (beds !== undefined && count > beds)
+      throw new InvalidArgumentError(
+        `joiner ${joinerId} has no bed: dormitory ${dormitoryId} would house ${count} staff in ${beds} beds`,
+      );
+  }
+  return model;
 }
 
 /** The new roster: the previous one, mended from `from` on. */

@@ -104,6 +104,61 @@ export class WorkingRoster {
     return byVehicle;
   }
 
+  /**
+   * For each ride home among `trips` (to-dormitory, with riders), the latest day on which
+   * one of its riders' shifts began — the day their previous ride, to the plant, left. A
+   * driver or vehicle whose periods all start after that day may still bring the shift home
+   * (SPEC §3). Trips that are no such ride are absent.
+   */
+  shiftDaysOf(trips: readonly WorkTrip[]): Map<WorkTrip, DayNumber> {
+    const homes = trips.filter(
+      (work) => work.trip.direction === "to-dormitory" && work.trip.passengers.length > 0,
+    );
+    const riders = new Set(homes.flatMap((work) => work.trip.passengers.map((p) => p.personId)));
+    const rides = new Map<string, { depart: number; toPlant: boolean; work?: WorkTrip }[]>();
+    const add = (personId: string, ride: { depart: number; toPlant: boolean; work?: WorkTrip }) => {
+      const list = rides.get(personId);
+      if (list === undefined) rides.set(personId, [ride]);
+      else list.push(ride);
+    };
+    this.before.forEach((trip, i) => {
+      for (const p of trip.passengers) {
+        if (riders.has(p.personId))
+          add(p.personId, {
+            depart: this.beforeDeparts[i] as number,
+            toPlant: trip.direction === "to-plant",
+          });
+      }
+    });
+    for (const work of this.after) {
+      if (work.removed) continue;
+      for (const p of work.trip.passengers)
+        if (riders.has(p.personId))
+          add(p.personId, {
+            depart: work.depart,
+            toPlant: work.trip.direction === "to-plant",
+            work,
+          });
+    }
+    for (const list of rides.values()) list.sort((a, b) => a.depart - b.depart);
+    const out = new Map<WorkTrip, DayNumber>();
+    for (const home of homes) {
+      let latest = Number.NEGATIVE_INFINITY;
+      for (const p of home.trip.passengers) {
+        const list = rides.get(p.personId) ?? [];
+        const at = list.findIndex((ride) => ride.work === home);
+        const previous = list[at - 1];
+        if (previous === undefined || !previous.toPlant) {
+          latest = Number.NaN;
+          break;
+        }
+        latest = Math.max(latest, this.clock.dayOf(previous.depart));
+      }
+      if (!Number.isNaN(latest)) out.set(home, latest);
+    }
+    return out;
+  }
+
   /** A vehicle's passenger capacity under the scenario's load factor. */
   capacityOf(vehicleId: string): number {
     const vehicle = this.model.vehicles.get(vehicleId);

@@ -31,7 +31,16 @@ export function changeFor(g: fc.GeneratorValue, scenario: Scenario, index: numbe
   const staff = scenario.staff;
   const workers = staff.filter((person) => person.role === "worker");
   const kinds = ["positive-case", "isolate", "vehicle-out", "leave", "join", "case-at"] as const;
-  const kind = pick(g, kinds);
+  // A joiner needs a bed: only dormitories with one free are joined.
+  const residents = new Map<string, number>();
+  for (const person of staff)
+    residents.set(person.dormitoryId, (residents.get(person.dormitoryId) ?? 0) + 1);
+  const roomy = (dormitoryId: string) => {
+    const beds = scenario.sites.find((site) => site.id === dormitoryId)?.beds;
+    return beds === undefined || (residents.get(dormitoryId) ?? 0) + index < beds;
+  };
+  const joinable = (workers.length > 0 ? workers : staff).filter((p) => roomy(p.dormitoryId));
+  const kind = pick(g, joinable.length > 0 ? kinds : kinds.filter((k) => k !== "join"));
   switch (kind) {
     case "positive-case":
       return { kind, personId: pick(g, staff).id, date: dateIn(g, scenario) };
@@ -50,7 +59,7 @@ export function changeFor(g: fc.GeneratorValue, scenario: Scenario, index: numbe
     case "leave":
       return { kind, personId: pick(g, staff).id, from: dateIn(g, scenario) };
     case "join": {
-      const model = workers.length > 0 ? pick(g, workers) : pick(g, staff);
+      const model = pick(g, joinable);
       const joiner: StaffInput = structuredClone({ ...model, id: `joiner-${index}` }) as StaffInput;
       delete (joiner as { name?: string }).name;
       return { kind, staff: joiner, from: dateIn(g, scenario) };

@@ -36,7 +36,8 @@ function pastProblems(before: Roster, after: Roster, from: string): string[] {
     new Map(trips.filter((t) => localDate(t.depart) < from).map((t) => [t.id, JSON.stringify(t)]));
   const was = past(before.trips);
   const is = past(after.trips);
-  for (const [id, text] of was) if (is.get(id) !== text) problems.push(`trip ${id} before ${from} changed`);
+  for (const [id, text] of was)
+    if (is.get(id) !== text) problems.push(`trip ${id} before ${from} changed`);
   for (const id of is.keys()) if (!was.has(id)) problems.push(`trip ${id} before ${from} is new`);
   const tests = (roster: Roster) =>
     roster.tests
@@ -59,7 +60,9 @@ function touchedBy(
   const old = periodText(scenario);
   const fresh = next.unavailable.filter((p) => !old.has(JSON.stringify(p)));
   const people = new Set(fresh.flatMap((p) => (p.personId === undefined ? [] : [p.personId])));
-  const vehiclesOut = new Set(fresh.flatMap((p) => (p.vehicleId === undefined ? [] : [p.vehicleId])));
+  const vehiclesOut = new Set(
+    fresh.flatMap((p) => (p.vehicleId === undefined ? [] : [p.vehicleId])),
+  );
   const oldStaff = new Set(scenario.staff.map((s) => s.id));
   for (const person of next.staff) if (!oldStaff.has(person.id)) people.add(person.id);
   const vehicles = new Set(vehiclesOut);
@@ -74,14 +77,21 @@ function touchedBy(
   return { people, vehicles };
 }
 
-function keptProblems(before: Roster, after: Roster, people: Set<string>, vehicles: Set<string>): string[] {
+function keptProblems(
+  before: Roster,
+  after: Roster,
+  people: Set<string>,
+  vehicles: Set<string>,
+): string[] {
   const problems: string[] = [];
   const byPerson = (roster: Roster, id: string) =>
     JSON.stringify(roster.assignments.filter((a) => a.personId === id));
   for (const a of before.assignments) {
     if (people.has(a.personId)) continue;
     if (byPerson(before, a.personId) !== byPerson(after, a.personId))
-      problems.push(`untouched ${a.personId}: ${byPerson(before, a.personId)} → ${byPerson(after, a.personId)}`);
+      problems.push(
+        `untouched ${a.personId}: ${byPerson(before, a.personId)} → ${byPerson(after, a.personId)}`,
+      );
   }
   const byVehicle = (roster: Roster, id: string) =>
     JSON.stringify(roster.vehicles.filter((v) => v.vehicleId === id));
@@ -208,7 +218,10 @@ describe("replan on the Jinshan scenario", () => {
     const result = replan(scenario, roster, [{ kind: "isolate", personId, from, to: dayOf(6) }]);
     expect(validateRoster(result.scenario, result.roster).ok).toBe(true);
     const rides = result.roster.trips.filter(
-      (t) => localDate(t.depart) >= from && localDate(t.depart) <= dayOf(6) && t.passengers.some((p) => p.personId === personId),
+      (t) =>
+        localDate(t.depart) >= from &&
+        localDate(t.depart) <= dayOf(6) &&
+        t.passengers.some((p) => p.personId === personId),
     );
     // Only a ride home of a shift begun before the period may remain.
     expect(rides.every((t) => t.direction === "to-dormitory")).toBe(true);
@@ -225,18 +238,24 @@ describe("replan on the Jinshan scenario", () => {
     const result = replan(scenario, roster, [{ kind: "vehicle-out", vehicleId, from }]);
     const report = validateRoster(result.scenario, result.roster);
     expect(report.ok, formatReport(report)).toBe(true);
-    expect(result.roster.trips.some((t) => t.vehicleId === vehicleId && localDate(t.depart) >= from)).toBe(false);
+    expect(
+      result.roster.trips.some((t) => t.vehicleId === vehicleId && localDate(t.depart) >= from),
+    ).toBe(false);
     expect(result.summary.moved.length).toBeGreaterThan(0);
     for (const move of result.summary.moved) {
       expect(move.before?.vehicleId).toBe(vehicleId);
       expect(move.after?.seat).toBe(move.before?.seat);
     }
-    const cut = result.roster.assignments.find((a) => a.personId === riderOf(vehicleId) && a.to !== undefined);
+    const cut = result.roster.assignments.find(
+      (a) => a.personId === riderOf(vehicleId) && a.to !== undefined,
+    );
     expect(cut?.to).toBe(dayOf(2));
   });
 
   it("a positive case: the case and close contacts are isolated, the enterprise stops", () => {
-    const trip = roster.trips.find((t) => localDate(t.depart) === dayOf(4) && t.passengers.length > 3);
+    const trip = roster.trips.find(
+      (t) => localDate(t.depart) === dayOf(4) && t.passengers.length > 3,
+    );
     const personId = trip?.passengers[0]?.personId as string;
     const result = replan(scenario, roster, [{ kind: "positive-case", personId, date: dayOf(4) }]);
     const report = validateRoster(result.scenario, result.roster);
@@ -249,23 +268,25 @@ describe("replan on the Jinshan scenario", () => {
 
   it("refuses bad arguments with the library's errors", () => {
     expect(() => replan(scenario, { version: 2 }, [])).toThrow(RosterError);
-    expect(() => replan(scenario, roster, [{ kind: "isolate", personId: "nobody", from: dayOf(1) }])).toThrow(
-      NotFoundError,
-    );
-    expect(() => replan(scenario, roster, [{ kind: "vehicle-out", vehicleId: "V?", from: dayOf(1) }])).toThrow(
-      NotFoundError,
-    );
-    expect(() => replan(scenario, roster, [{ kind: "case-at", enterpriseId: "none", date: dayOf(1) }])).toThrow(
-      NotFoundError,
-    );
+    expect(() =>
+      replan(scenario, roster, [{ kind: "isolate", personId: "nobody", from: dayOf(1) }]),
+    ).toThrow(NotFoundError);
+    expect(() =>
+      replan(scenario, roster, [{ kind: "vehicle-out", vehicleId: "V?", from: dayOf(1) }]),
+    ).toThrow(NotFoundError);
+    expect(() =>
+      replan(scenario, roster, [{ kind: "case-at", enterpriseId: "none", date: dayOf(1) }]),
+    ).toThrow(NotFoundError);
     const personId = roster.assignments[0]?.personId as string;
-    expect(() => replan(scenario, roster, [{ kind: "isolate", personId, from: "2022-13-01" }])).toThrow(
+    expect(() =>
+      replan(scenario, roster, [{ kind: "isolate", personId, from: "2022-13-01" }]),
+    ).toThrow(InvalidArgumentError);
+    expect(() =>
+      replan(scenario, roster, [{ kind: "isolate", personId, from: "2030-01-01" }]),
+    ).toThrow(InvalidArgumentError);
+    expect(() => replan(scenario, roster, [{ kind: "explode" } as unknown as Change])).toThrow(
       InvalidArgumentError,
     );
-    expect(() => replan(scenario, roster, [{ kind: "isolate", personId, from: "2030-01-01" }])).toThrow(
-      InvalidArgumentError,
-    );
-    expect(() => replan(scenario, roster, [{ kind: "explode" } as unknown as Change])).toThrow(InvalidArgumentError);
     const broken = structuredClone(roster);
     (broken.trips[0] as Roster["trips"][number]).passengers.push({ personId: "ghost", seat: 1 });
     expect(() => replan(scenario, broken, [])).toThrow(RosterError);

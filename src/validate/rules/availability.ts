@@ -1,6 +1,7 @@
 /**
  * availability: nobody boards or drives, and no vehicle runs, a trip leaving on a date inside
- * one of their `unavailable` periods (a worker's ride home from a shift begun before excepted).
+ * one of their `unavailable` periods (a ride home of shifts begun before the period excepted,
+ * for its workers, its driver and its vehicle alike).
  * Guards the fixed person and fixed vehicle (定人, 定車) through isolation, leave and repairs.
  */
 import { availabilityIndex, type DayPeriod } from "../../facts/availability.js";
@@ -40,6 +41,32 @@ export const checkAvailability: Rule<"availability"> = (context, emit) => {
     });
   };
 
+  /**
+   * For a ride home (to-dormitory, with workers on it), the latest day on which one of its
+   * workers' shifts began — the day their previous ride, to the plant, left; `undefined`
+   * when it is no such ride. A driver or vehicle whose periods all start after that day may
+   * still bring the shift home (the exception of SPEC §3 and §6 reads on the whole trip).
+   */
+  const { boardingStart, boardingPerson, people: ids } = roster;
+  const shiftDayOf = (i: number): number | undefined => {
+    if (toPlant[i] === 1) return undefined;
+    let latest: number | undefined;
+    const end = boardingStart[i + 1] as number;
+    for (let b = boardingStart[i] as number; b < end; b++) {
+      const person = boardingPerson[b] as number;
+      if (!ids.isKnown(person) || model.scenario.staff[person]?.role !== "worker") return undefined;
+      const rides = groupOf(context.ridesByPerson, person);
+      const previous = rides[rides.indexOf(i) - 1];
+      if (previous === undefined || toPlant[previous] === 0) return undefined;
+      latest = Math.max(latest ?? Number.NEGATIVE_INFINITY, context.tripDay(previous));
+    }
+    return latest;
+  };
+  const bringsShiftHome = (i: number, periods: readonly DayPeriod[]): boolean => {
+    const shiftDay = shiftDayOf(i);
+    return shiftDay !== undefined && periods.every((period) => period.from > shiftDay);
+  };
+
   // The ids with periods, in scenario order; only their trips are looked at.
   const people = new Set<string>();
   const vehicles = new Set<string>();
@@ -74,7 +101,8 @@ export const checkAvailability: Rule<"availability"> = (context, emit) => {
     for (const i of groupOf(context.drivesByPerson, person)) {
       if (found.has(i)) continue;
       const periods = index.personPeriodsOn(personId, context.tripDay(i));
-      if (periods.length > 0) found.set(i, { subject: "driver", periods });
+      if (periods.length > 0 && !bringsShiftHome(i, periods))
+        found.set(i, { subject: "driver", periods });
     }
     for (const [i, { subject, periods }] of found) report(subject, personId, i, periods);
   }
@@ -82,7 +110,8 @@ export const checkAvailability: Rule<"availability"> = (context, emit) => {
   for (const vehicleId of vehicles) {
     for (const i of context.tripsByVehicle.get(vehicleId) ?? []) {
       const periods = index.vehiclePeriodsOn(vehicleId, context.tripDay(i));
-      if (periods.length > 0) report("vehicle", vehicleId, i, periods);
+      if (periods.length > 0 && !bringsShiftHome(i, periods))
+        report("vehicle", vehicleId, i, periods);
     }
   }
 };

@@ -59,10 +59,11 @@ describe("availability", () => {
   it("fires when a driver drives on a date inside their open-ended period, past the horizon", () => {
     // Arrange: k1 on leave from 05-17, no end
     const report = validateWith([{ personId: "k1", from: "2022-05-17" }]);
-    // Assert: every trip from 05-17 on, T11 and T12 (05-18, after the horizon) included
-    expect(firing(report)).toEqual([["availability", 8]]);
+    // Assert: every trip from 05-17 on, T11 and T12 (05-18, after the horizon) included,
+    // but T06, which brings home the 05-16 night shift begun before the period
+    expect(firing(report)).toEqual([["availability", 7]]);
     expect(found(report)).toEqual(
-      ["T05", "T06", "T07", "T08", "T09", "T10", "T11", "T12"].map((t) => `${t} driver k1`),
+      ["T05", "T07", "T08", "T09", "T10", "T11", "T12"].map((t) => `${t} driver k1`),
     );
     const last = violationsOf(report, "availability").at(-1);
     expect(last).toMatchObject({ date: "2022-05-18", period: { from: "2022-05-17" } });
@@ -118,20 +119,26 @@ describe("availability", () => {
     expect(report.ok).toBe(true);
   });
 
-  it("fires when the ride home is excepted for the passenger but not for its driver or vehicle", () => {
+  it("excepts the ride home for its driver and vehicle too, but not the empty run before it", () => {
     // Arrange: w3, k1 and v1 all unavailable from 05-18
     const report = validateWith([
       { personId: "w3", from: "2022-05-18" },
       { personId: "k1", from: "2022-05-18" },
       { vehicleId: "v1", from: "2022-05-18" },
     ]);
-    // Assert: w3 is not reported; k1 and v1 are, on both 05-18 trips
-    expect(found(report).sort()).toEqual([
-      "T11 driver k1",
-      "T11 vehicle v1",
-      "T12 driver k1",
-      "T12 vehicle v1",
+    // Assert: T12 brings w3's 05-17 night shift home: excepted for w3, k1 and v1 alike;
+    // the empty run T11 to the plant carries no shift home, so it is not
+    expect(found(report).sort()).toEqual(["T11 driver k1", "T11 vehicle v1"]);
+  });
+
+  it("fires for the driver and vehicle of a ride home whose shift began inside their period", () => {
+    // Arrange: k1 and v1 unavailable from 05-17; w3's night shift began on 05-17
+    const report = validateWith([
+      { personId: "k1", from: "2022-05-17" },
+      { vehicleId: "v1", from: "2022-05-17" },
     ]);
+    // Assert: T12 (05-18) is reported for both, as every trip from 05-17 on is
+    expect(found(report)).toEqual(expect.arrayContaining(["T12 driver k1", "T12 vehicle v1"]));
   });
 
   it("fires once per trip for a person both driving and listed as a passenger", () => {
@@ -200,9 +207,21 @@ describe("availability", () => {
       const inside = (date: string) => from <= date && (to === undefined || date <= to);
       const dateOf = (trip: { depart: string }) => trip.depart.slice(0, 10);
       const expected: string[] = [];
+      // A ride home all of whose riders began their shift (rode in) before `from`.
+      const bringsShiftHome = (i: number) => {
+        const trip = roster.trips[i] as (typeof roster.trips)[number];
+        if (trip.direction !== "to-dormitory" || trip.passengers.length === 0) return false;
+        return trip.passengers.every(({ personId }) => {
+          const before = roster.trips
+            .slice(0, i)
+            .filter((t) => t.passengers.some((p) => p.personId === personId))
+            .at(-1);
+          return before?.direction === "to-plant" && dateOf(before) < from;
+        });
+      };
       roster.trips.forEach((trip, i) => {
         if (subject === "v1") {
-          if (inside(dateOf(trip))) expected.push(`${trip.id} vehicle v1`);
+          if (inside(dateOf(trip)) && !bringsShiftHome(i)) expected.push(`${trip.id} vehicle v1`);
           return;
         }
         const rides = trip.passengers.some((p) => p.personId === subject);
@@ -219,7 +238,7 @@ describe("availability", () => {
           before?.direction === "to-plant" &&
           dateOf(before) < from;
         if (rides && !homeExcepted) expected.push(`${trip.id} person ${subject}`);
-        else if (drives) expected.push(`${trip.id} driver ${subject}`);
+        else if (drives && !bringsShiftHome(i)) expected.push(`${trip.id} driver ${subject}`);
       });
       const key = subject === "v1" ? "vehicleId" : "personId";
       // Act
