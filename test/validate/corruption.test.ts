@@ -231,11 +231,12 @@ const CORRUPTIONS: Corruption[] = [
     kind: "load over capacity",
     expected: ["capacity"],
     arbitrary: fc.oneof(
-      // The policy's load factor falls below what a carrying trip holds: floor(19 × lf) < n.
+      // The policy's load factor falls below what a shared trip holds: floor(19 × lf) < n
+      // (a trip of one would need capacity 0, which the scenario refuses).
       corrupt(
         fc.tuple(fc.nat(), fc.integer({ min: 1, max: 99 })),
         ({ scenario, roster }, [n, percent]) => {
-          const t = trip(roster, pick(CARRYING, n));
+          const t = trip(roster, pick(SHARED, n));
           const loadFactor = (t.passengers.length - 1 + percent / 100) / SEATS;
           scenario.policy.loadFactor = loadFactor;
           return { what: `loadFactor ${loadFactor} under ${t.id}'s load`, tripId: t.id };
