@@ -64,6 +64,10 @@ export function keepVehiclesRunning(
 
   for (const vehicleId of [...byVehicle.keys()].sort(compareText)) {
     const trips = byVehicle.get(vehicleId) ?? [];
+    const free = (work: WorkTrip) =>
+      availability.vehicleAvailable(vehicleId, work.day) &&
+      availability.personAvailable(work.trip.driverId, work.day);
+    if (trips.every(free)) continue; // the common case: nothing to look into
     const shiftDays = working.shiftDaysOf(trips);
     // A trip is excused inside a period when it brings home shifts begun before it.
     const excused = (work: WorkTrip, periods: readonly DayPeriod[]) => {

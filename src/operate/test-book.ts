@@ -27,7 +27,15 @@ export class TestBook {
   private readonly byPerson = new Map<string, Booked[]>();
   private readonly added: TestAppointment[] = [];
 
-  constructor(private readonly working: WorkingRoster) {
+  private loaded = false;
+
+  constructor(private readonly working: WorkingRoster) {}
+
+  /** Counts the kept tests' slots, once, the first time a test must be added. */
+  private load(): void {
+    if (this.loaded) return;
+    this.loaded = true;
+    const { working } = this;
     const { clock } = working;
     const seen = new Set<string>();
     for (const test of working.tests) {
@@ -53,20 +61,13 @@ export class TestBook {
     return site;
   }
 
-  /** Drops the tests on or after `from` of people for whom `keep` says no. */
-  dropLaterTests(keep: (personId: string) => boolean): void {
-    const { clock, fromDay } = this.working;
-    this.working.tests = this.working.tests.filter(
-      (test) => keep(test.personId) || clock.dayOf(parseInstant(test.at) as number) < fromDay,
-    );
-  }
-
   /**
    * Makes sure every boarding in `departs` (sorted) has a valid test of each kind, adding
    * tests on or after `from` at the person's fixed time. Returns false (and books nothing)
    * if no time can.
    */
   ensure(personId: string, departs: readonly number[]): boolean {
+    this.load();
     const { model, clock } = this.working;
     const person = model.staff.get(personId);
     const site = person === undefined ? undefined : model.sites.get(person.dormitoryId);
@@ -143,6 +144,7 @@ export class TestBook {
 
   /** Every test: the kept ones and those added, by person, time and kind. */
   appointments(): TestAppointment[] {
+    if (this.added.length === 0) return this.working.tests;
     const all = [...this.working.tests, ...this.added];
     const at = (test: TestAppointment) => parseInstant(test.at) as number;
     return all

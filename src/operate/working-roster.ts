@@ -47,6 +47,7 @@ export class WorkingRoster {
   unserved: UnservedEntry[];
   readonly loops: ReadonlyMap<string, RosterLoop>;
   private readonly tripIds = new Set<string>();
+  private unsorted = false;
 
   constructor(
     readonly model: ScenarioModel,
@@ -94,6 +95,7 @@ export class WorkingRoster {
 
   /** The trips from `from` on that still run, per vehicle, in departure order. */
   afterByVehicle(): Map<string, WorkTrip[]> {
+    this.ensureSorted();
     const byVehicle = new Map<string, WorkTrip[]>();
     for (const work of this.after) {
       if (work.removed) continue;
@@ -121,7 +123,9 @@ export class WorkingRoster {
       if (list === undefined) rides.set(personId, [ride]);
       else list.push(ride);
     };
+    const since = this.fromMs - 2 * 86_400_000; // a shift's ride in leaves at most a day before
     this.before.forEach((trip, i) => {
+      if ((this.beforeDeparts[i] as number) < since) return;
       for (const p of trip.passengers) {
         if (riders.has(p.personId))
           add(p.personId, {
@@ -170,11 +174,19 @@ export class WorkingRoster {
   /** Adds a trip from `from` on, keeping departure order. */
   addTrip(work: WorkTrip): void {
     this.after.push(work);
+    this.unsorted = true;
+  }
+
+  /** Puts added trips in departure order (sorting once, not on every addition). */
+  private ensureSorted(): void {
+    if (!this.unsorted) return;
     this.after.sort(byDeparture);
+    this.unsorted = false;
   }
 
   /** The roster: trips in departure order, entries and lists sorted as the planner sorts them. */
   toRoster(): Roster {
+    this.ensureSorted();
     const after = this.after.filter((work) => !work.removed);
     const trips = [
       ...this.before.map((trip, i) => ({ trip, depart: this.beforeDeparts[i] as number })),
