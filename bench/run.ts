@@ -1,6 +1,7 @@
 /**
  * The district-scale benchmark: `npm run bench` (10k, 50k, 100k and 200k staff over 14 days,
  * 20 small exact-MILP instances) or `npm run bench -- --quick` (10k staff, 5 instances).
+ * `npm run bench -- --adversarial` runs bench/adversarial.ts instead.
  * Figures are ratios against baselines measured in the same run; the results go to
  * standard output and to bench/results.md. Targets are reported, never asserted.
  */
@@ -9,6 +10,12 @@ import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { compareFleets } from "./milp/compare.js";
+
+// `npm run bench -- --adversarial`: the adversarial rosters instead (bench/adversarial.ts).
+if (process.argv.includes("--adversarial")) {
+  await import("./adversarial.js");
+  process.exit(0);
+}
 
 interface ScalePoint {
   staff: number;

@@ -65,6 +65,7 @@ export {
   ScenarioError,
 } from "./util/errors.js";
 export { formatIssues, formatPath, type InputIssue } from "./util/issues.js";
+export { type RosterLimits, rosterLimits } from "./validate/limits.js";
 export { formatReport, type ValidationReport } from "./validate/report.js";
 export { RULE_CODES } from "./validate/rules/index.js";
 export { type ValidateRosterOptions, validateRoster } from "./validate/validate-roster.js";

@@ -14,23 +14,57 @@ export type SafeParseRosterResult =
   | { success: true; data: Roster }
   | { success: false; error: RosterError };
 
-/** Trip ids and loop ids name one thing each: a repeat is a shape error, with its path. */
+/** Which list a repeated id is in. */
+export type IdList = "loops" | "trips";
+
+/**
+ * Calls `visit` for every loop or trip whose id an earlier one of its list has (trip ids and
+ * loop ids name one thing each), in list order, loops first: `items[index]` repeats the id of
+ * `items[first]`. One pass, one map per list, nothing allocated per repeat.
+ *
+ * @example
+ * eachDuplicateId({ loops: [], trips: [{ id: "T1" }, { id: "T1" }] }, (list, index) => index); // visits 1
+ */
+export function eachDuplicateId(
+  lists: { loops: readonly { id: string }[]; trips: readonly { id: string }[] },
+  visit: (list: IdList, index: number, first: number, id: string) => void,
+): void {
+  for (const list of ["loops", "trips"] as const) {
+    const items = lists[list];
+    const firstOf = new Map<string, number>();
+    for (let index = 0; index < items.length; index++) {
+      const id = (items[index] as { id: string }).id;
+      const first = firstOf.get(id);
+      if (first === undefined) firstOf.set(id, index);
+      else visit(list, index, first, id);
+    }
+  }
+}
+
+/**
+ * The shape issue of a repeated id, with its path.
+ *
+ * @example
+ * duplicateIdIssue("trips", 4, 1, "T02").path //=> ["trips", 4, "id"]
+ */
+export function duplicateIdIssue(
+  list: IdList,
+  index: number,
+  first: number,
+  id: string,
+): InputIssue {
+  const noun = list === "loops" ? "loop" : "trip";
+  return {
+    path: [list, index, "id"],
+    message: `duplicate ${noun} id ${JSON.stringify(id)} (first at ${list}[${first}])`,
+  };
+}
+
 function duplicateIds(roster: Roster): InputIssue[] {
   const issues: InputIssue[] = [];
-  for (const [collection, noun] of [
-    ["loops", "loop"],
-    ["trips", "trip"],
-  ] as const) {
-    const first = new Map<string, number>();
-    roster[collection].forEach((item, index) => {
-      const seen = first.get(item.id);
-      if (seen === undefined) first.set(item.id, index);
-      else {
-        const message = `duplicate ${noun} id ${JSON.stringify(item.id)} (first at ${collection}[${seen}])`;
-        issues.push({ path: [collection, index, "id"], message });
-      }
-    });
-  }
+  eachDuplicateId(roster, (list, index, first, id) => {
+    issues.push(duplicateIdIssue(list, index, first, id));
+  });
   return issues;
 }
 

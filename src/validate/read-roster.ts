@@ -118,23 +118,43 @@ function requireUnique(items: readonly { id: string }[]): void {
   }
 }
 
-/** The indexed roster, or `undefined` when zod must decide. Never throws. */
-export function readRoster(model: ScenarioModel, input: unknown): IndexedRoster | undefined {
+/** Options of {@link readRoster}. */
+export interface ReadRosterOptions {
+  /**
+   * Read a roster whose loop or trip ids repeat, leaving the repeats to the caller to report
+   * (a shape error: no rule may run on it). Default false: a repeat means "not sure".
+   */
+  keepDuplicateIds?: boolean | undefined;
+}
+
+/**
+ * The indexed roster, or `undefined` when zod must decide. Never throws. Its arrays are
+ * read to their length: the caller checks lengths first (`checkRosterLimits`).
+ *
+ * @example
+ * const indexed = readRoster(scenarioModel(scenario), roster);
+ * indexed?.boardingStart.length //=> roster.trips.length + 1
+ */
+export function readRoster(
+  model: ScenarioModel,
+  input: unknown,
+  options?: ReadRosterOptions | undefined,
+): IndexedRoster | undefined {
   try {
-    return readOrThrow(model, input);
+    return readOrThrow(model, input, options?.keepDuplicateIds === true);
   } catch {
     // NOT_SURE, or a getter that threw: either way, zod decides.
     return undefined;
   }
 }
 
-function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
+function readOrThrow(model: ScenarioModel, input: unknown, keepDuplicates: boolean): IndexedRoster {
   const o = rosterRoot(input);
   const people = new IdTable(model.staffIndex, model.staffIds);
   const timeZone = text(o.timeZone);
   const window = horizon(o.horizon);
   const loops = each(o.loops, loop);
-  requireUnique(loops);
+  if (!keepDuplicates) requireUnique(loops);
   const vehicles = each(o.vehicles, vehicleEntry);
   const assignments = each(o.assignments, assignment);
 
@@ -153,7 +173,23 @@ function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
   const tripDriver = new Int32Array(tripCount);
   const boardingStart = new Int32Array(tripCount + 1);
   for (let i = 0; i < tripCount; i++) {
-    const t = object(tripItems[i], 11);
+    const item = tripItems[i];
+    if (i > 0 && item === tripItems[i - 1]) {
+      // The same object listed again: the same trip under the same id, so a repeated id and
+      // never a roster the rules judge. Its record is shared rather than read again (a
+      // roster of one trip listed millions of times reads as fast as it reports).
+      if (!keepDuplicates) throw NOT_SURE;
+      trips[i] = trips[i - 1] as TripRecord;
+      departs[i] = departs[i - 1] as number;
+      arrives[i] = arrives[i - 1] as number;
+      ridersOfTrip[i] = ridersOfTrip[i - 1] as Riders;
+      tripDriver[i] = tripDriver[i - 1] as number;
+      const manifest = manifests[i - 1] as unknown[];
+      manifests[i] = manifest;
+      boardingStart[i + 1] = (boardingStart[i] as number) + manifest.length;
+      continue;
+    }
+    const t = object(item, 11);
     const record: TripRecord = tripFields(t);
     trips[i] = record;
     departs[i] = instantMs(t.depart);
@@ -165,7 +201,7 @@ function readOrThrow(model: ScenarioModel, input: unknown): IndexedRoster {
     manifests[i] = manifest;
     boardingStart[i + 1] = (boardingStart[i] as number) + manifest.length;
   }
-  requireUnique(trips);
+  if (!keepDuplicates) requireUnique(trips);
 
   const boardings = boardingStart[tripCount] as number;
   const boardingPerson = integerColumn(boardings);

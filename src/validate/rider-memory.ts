@@ -9,6 +9,9 @@ import type { IdTable } from "./id-table.js";
 
 export type Riders = Map<string, number>;
 
+/** The most ids one vehicle's table keeps (a few dozen is usual: its fixed riders). */
+const RIDERS_KEPT = 4096;
+
 export class RiderMemory {
   private readonly byVehicle = new Map<string, Riders>();
 
@@ -24,12 +27,16 @@ export class RiderMemory {
     return riders;
   }
 
-  /** The index of `personId`, riding or driving the vehicle whose table `riders` is. */
+  /**
+   * The index of `personId`, riding or driving the vehicle whose table `riders` is. A table
+   * stops growing at `RIDERS_KEPT` ids: a vehicle that carries more people than that (only
+   * an adversarial roster's does) has its other riders looked up in the `IdTable` alone.
+   */
   personIndex(riders: Riders, personId: string): number {
     let index = riders.get(personId);
     if (index === undefined) {
       index = this.people.indexOf(personId);
-      riders.set(personId, index);
+      if (riders.size < RIDERS_KEPT) riders.set(personId, index);
     }
     return index;
   }

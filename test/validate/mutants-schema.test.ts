@@ -91,12 +91,13 @@ describe("roster shape: messages and paths", () => {
       roster.loops[0].toDormitory.km = -2;
     });
     const issues = schemaIssues(report);
+    // In path order (keys by name): toDormitory before toPlant.
     expect(issues.map(([path]) => path)).toEqual([
-      ["loops", 0, "toPlant", "minutes"],
       ["loops", 0, "toDormitory", "km"],
+      ["loops", 0, "toPlant", "minutes"],
     ]);
-    expect(issues[0]?.[1]).toContain("-1");
-    expect(issues[1]?.[1]).toContain("-2");
+    expect(issues[0]?.[1]).toContain("-2");
+    expect(issues[1]?.[1]).toContain("-1");
   });
 
   it.each([0, 367])("rejects a horizon of %i days", (days) => {

@@ -8,9 +8,12 @@ import {
   formatReport,
   type Roster,
   RULE_CODES,
+  type RuleCode,
   type ValidationReport,
   validateRoster,
 } from "../../src/index.js";
+import { ViolationCollector } from "../../src/validate/report.js";
+import type { Violation } from "../../src/validate/violations.js";
 import { fixtureScenario, validRoster } from "../fixtures/valid-roster.js";
 
 type Trip = Roster["trips"][number];
@@ -150,6 +153,97 @@ describe("maxViolations", () => {
     const report = validateRoster(scenario, brokenRoster(), { maxViolations: 0 });
     expect(report).toMatchObject({ ok: false, violations: [], truncated: true });
     expect(report.counts).toEqual(full.counts);
+  });
+});
+
+describe("maxViolationsPerCode", () => {
+  const scenario = fixtureScenario();
+  const full = validateRoster(scenario, brokenRoster());
+  const ofCode = (report: ValidationReport, code: RuleCode) =>
+    report.violations.filter((v) => v.code === code);
+
+  it("lists, of each code, the first that many of the full report, counts unchanged", () => {
+    const capped = validateRoster(scenario, brokenRoster(), { maxViolationsPerCode: 1 });
+    expect(capped.counts).toEqual(full.counts);
+    for (const code of RULE_CODES)
+      expect(ofCode(capped, code)).toEqual(ofCode(full, code).slice(0, 1));
+    expect(RULE_CODES.some((code) => full.counts[code] > 1)).toBe(true);
+    expect(capped.truncated).toBe(true);
+    // Still in report order across codes: a subsequence of the full report.
+    const text = full.violations.map((v) => JSON.stringify(v));
+    const positions = capped.violations.map((v) => text.indexOf(JSON.stringify(v)));
+    expect(positions).not.toContain(-1);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it("is not truncated when no code has more than the cap", () => {
+    const most = Math.max(...RULE_CODES.map((code) => full.counts[code]));
+    const report = validateRoster(scenario, brokenRoster(), { maxViolationsPerCode: most });
+    expect(report.truncated).toBe(false);
+    expect(report.violations).toEqual(full.violations);
+  });
+
+  it("defaults to 1,000 (more than the broken fixture has), and Infinity lists all", () => {
+    expect(full.truncated).toBe(false);
+    const all = validateRoster(scenario, brokenRoster(), {
+      maxViolationsPerCode: Number.POSITIVE_INFINITY,
+    });
+    expect(all).toEqual(full);
+  });
+
+  it("with 0 lists none, still not ok, counts complete", () => {
+    const report = validateRoster(scenario, brokenRoster(), { maxViolationsPerCode: 0 });
+    expect(report).toMatchObject({ ok: false, violations: [], truncated: true });
+    expect(report.counts).toEqual(full.counts);
+    const valid = validateRoster(scenario, validRoster(), { maxViolationsPerCode: 0 });
+    expect(valid).toMatchObject({ ok: true, violations: [], truncated: false });
+  });
+
+  it("takes maxViolations on top: the first that many of the per-code lists", () => {
+    const perCode = validateRoster(scenario, brokenRoster(), { maxViolationsPerCode: 2 });
+    const both = validateRoster(scenario, brokenRoster(), {
+      maxViolationsPerCode: 2,
+      maxViolations: 3,
+    });
+    expect(both.violations).toEqual(perCode.violations.slice(0, 3));
+    expect(both.counts).toEqual(full.counts);
+  });
+
+  it("treats a negative or NaN cap as the default", () => {
+    for (const bad of [-1, Number.NaN])
+      expect(validateRoster(scenario, brokenRoster(), { maxViolationsPerCode: bad })).toEqual(full);
+  });
+});
+
+describe("ViolationCollector.unlisted", () => {
+  const violation = (personId: string): Violation => ({
+    code: "capacity",
+    tripId: "T01",
+    vehicleId: "v1",
+    personId,
+    date: "2022-05-16",
+    message: `m ${personId}`,
+  });
+
+  it("counts, without keeping, a key after a full list's last; keeps a key before it", () => {
+    const collector = new ViolationCollector(2);
+    // 2 × 2 + 1024 additions fill the list and cut it to its first 2: p0000, p0001.
+    for (let k = 0; k < 1_028; k++) collector.add(violation(`p${String(k).padStart(4, "0")}`));
+    const key = { date: "2022-05-16", tripId: "T01" };
+    expect(collector.unlisted("capacity", { ...key, personId: "p9999" })).toBe(true);
+    expect(collector.unlisted("capacity", { ...key, personId: "p0001" })).toBe(false); // a tie
+    expect(collector.unlisted("capacity", { ...key, personId: "a" })).toBe(false);
+    collector.add(violation("a"));
+    const report = collector.report();
+    expect(report.counts.capacity).toBe(1_030);
+    expect(report.violations.map((v) => v.personId)).toEqual(["a", "p0000"]);
+  });
+
+  it("says false for a list not yet full, and true for everything with cap 0", () => {
+    expect(new ViolationCollector(5).unlisted("capacity", {})).toBe(false);
+    const none = new ViolationCollector(0);
+    expect(none.unlisted("capacity", {})).toBe(true);
+    expect(none.report()).toMatchObject({ ok: false, truncated: true });
   });
 });
 

@@ -1,11 +1,16 @@
 /**
- * roster-schema: the roster has the shape of SPEC §5 (and belongs to this scenario's zone
- * and horizon); if not, nothing else is checked. Guards everything after it: no rule runs
- * on data it cannot trust.
+ * roster-schema: the roster has the shape of SPEC §5, stays within the scenario's size
+ * limits, and belongs to this scenario's zone and horizon; if not, nothing else is checked.
+ * Guards everything after it: no rule runs on data it cannot trust.
  */
-import { safeParseRoster } from "../../roster/parse.js";
+import { duplicateIdIssue, eachDuplicateId, type IdList } from "../../roster/parse.js";
+import { walkRosterShape } from "../../roster/walk-shape.js";
 import type { ScenarioModel } from "../../scenario/model.js";
+import type { InputIssue } from "../../util/issues.js";
+import { checkRosterLimits } from "../limits.js";
 import { type IndexedRoster, readRoster } from "../read-roster.js";
+import type { ViolationKey } from "../report.js";
+import type { Emit } from "../rule.js";
 import type { RosterSchemaViolation } from "../violations.js";
 
 /** Words for whatever was thrown, even an object that cannot be turned into text. */
@@ -17,47 +22,92 @@ function describeThrown(error: unknown): string {
   }
 }
 
-function unreadable(why: string): { violations: RosterSchemaViolation[] } {
-  return {
-    violations: [{ code: "roster-schema", path: [], message: `the roster cannot be read: ${why}` }],
-  };
+function unreadable(why: string): RosterSchemaViolation {
+  return { code: "roster-schema", path: [], message: `the roster cannot be read: ${why}` };
+}
+
+/** The key of a repeated id's violation, reused from repeat to repeat (there may be millions). */
+class RepeatKey implements ViolationKey {
+  list: IdList = "trips";
+  index = 0;
+  get path(): (string | number)[] {
+    return [this.list, this.index, "id"];
+  }
+}
+
+/** Emits a shape issue, building nothing when the report will not list it. */
+function emitIssue(emit: Emit<"roster-schema">, issue: InputIssue): void {
+  if (!emit.unlisted({ path: issue.path }))
+    emit({ code: "roster-schema", path: issue.path, message: issue.message });
 }
 
 /**
- * The roster read and indexed, or the shape violations that stop validation. The fast
- * reader takes any ordinary roster; anything else goes through zod, whose issues carry
- * their paths, and whose clean copy the fast reader then always takes.
+ * The roster read: within the size limits (lengths checked before anything is read), or else
+ * one violation per limit at once; then the fast reader's one pass, or, for anything it does
+ * not take, a walk item by item in which zod judges only the items the fast readers refuse;
+ * then repeated loop and trip ids. May throw what a getter or proxy throws.
  */
-export function checkRosterSchema(
+function readChecked(
   model: ScenarioModel,
   input: unknown,
-): { roster: IndexedRoster } | { violations: RosterSchemaViolation[] } {
-  let roster = readRoster(model, input);
-  if (roster === undefined) {
-    let parsed: ReturnType<typeof safeParseRoster>;
-    try {
-      parsed = safeParseRoster(input);
-    } catch (error) {
-      // A getter that throws, a revoked proxy: the value cannot even be read.
-      return unreadable(describeThrown(error));
-    }
-    if (!parsed.success) {
-      return {
-        violations: parsed.error.issues.map((issue) => ({
-          code: "roster-schema",
-          path: [...issue.path],
-          message: issue.message,
-        })),
-      };
-    }
-    roster = readRoster(model, parsed.data);
-    // Unreachable while the reader accepts whatever zod accepts (a property test holds it).
-    if (roster === undefined) return unreadable("its shape is accepted but it cannot be indexed");
+  emit: Emit<"roster-schema">,
+): IndexedRoster | undefined {
+  const over = checkRosterLimits(model.scenario, input);
+  if (over.length > 0) {
+    for (const violation of over) emit(violation);
+    return undefined;
   }
+  let roster = readRoster(model, input, { keepDuplicateIds: true });
+  if (roster === undefined) {
+    const checked = walkRosterShape(input, (issue) => emitIssue(emit, issue));
+    if (checked === undefined) return undefined;
+    roster = readRoster(model, checked, { keepDuplicateIds: true });
+    // Unreachable while the reader accepts whatever zod accepts (a property test holds it).
+    if (roster === undefined) {
+      emit(unreadable("its shape is accepted but it cannot be indexed"));
+      return undefined;
+    }
+  }
+  let repeats = 0;
+  const key = new RepeatKey();
+  eachDuplicateId(roster, (list, index, first, id) => {
+    repeats++;
+    key.list = list;
+    key.index = index;
+    if (!emit.unlisted(key))
+      emit({ code: "roster-schema", ...duplicateIdIssue(list, index, first, id) });
+  });
+  return repeats === 0 ? roster : undefined;
+}
+
+/**
+ * The roster read and indexed, or `undefined` once the shape violations that stop
+ * validation have been emitted. Never throws: a roster that throws when read is one
+ * violation at its root.
+ *
+ * @example
+ * const roster = screenRoster(model, input, collector.emitter("roster-schema"));
+ * if (roster === undefined) return collector.report(); // roster-schema violations only
+ */
+export function screenRoster(
+  model: ScenarioModel,
+  input: unknown,
+  emit: Emit<"roster-schema">,
+): IndexedRoster | undefined {
+  let roster: IndexedRoster | undefined;
+  try {
+    roster = readChecked(model, input, emit);
+  } catch (error) {
+    // A getter that throws, a revoked proxy: the value cannot even be read.
+    emit(unreadable(describeThrown(error)));
+    return undefined;
+  }
+  if (roster === undefined) return undefined;
   const scenario = model.scenario;
-  const violations: RosterSchemaViolation[] = [];
+  let fits = true;
   if (roster.timeZone !== scenario.timeZone) {
-    violations.push({
+    fits = false;
+    emit({
       code: "roster-schema",
       path: ["timeZone"],
       message: `the roster is for time zone ${roster.timeZone}, the scenario for ${scenario.timeZone}`,
@@ -67,11 +117,32 @@ export function checkRosterSchema(
     roster.horizon.start !== scenario.horizon.start ||
     roster.horizon.days !== scenario.horizon.days
   ) {
-    violations.push({
+    fits = false;
+    emit({
       code: "roster-schema",
       path: ["horizon"],
       message: `the roster covers ${roster.horizon.days} days from ${roster.horizon.start}, the scenario ${scenario.horizon.days} from ${scenario.horizon.start}`,
     });
   }
-  return violations.length > 0 ? { violations } : { roster };
+  return fits ? roster : undefined;
+}
+
+/**
+ * {@link screenRoster} with every violation gathered: the roster indexed, or the violations
+ * that stop validation (all of them, however many: for small rosters and tests).
+ *
+ * @example
+ * const shape = checkRosterSchema(scenarioModel(scenario), roster);
+ * if ("violations" in shape) console.log(shape.violations.length);
+ */
+export function checkRosterSchema(
+  model: ScenarioModel,
+  input: unknown,
+): { roster: IndexedRoster } | { violations: RosterSchemaViolation[] } {
+  const violations: RosterSchemaViolation[] = [];
+  const emit = Object.assign((violation: RosterSchemaViolation) => violations.push(violation), {
+    unlisted: () => false,
+  });
+  const roster = screenRoster(model, input, emit);
+  return roster === undefined ? { violations } : { roster };
 }

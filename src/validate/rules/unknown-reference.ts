@@ -3,15 +3,31 @@
  * vehicle, driver, site, enterprise) or in the roster itself (loop, vehicle entry).
  * Guards all five fixes: a rule cannot judge what it cannot find.
  */
+import type { ViolationKey } from "../report.js";
 import type { Rule } from "../rule.js";
 import type { UnknownReferenceViolation } from "../violations.js";
 
 type Kind = UnknownReferenceViolation["referenceKind"];
 type Ids = Pick<UnknownReferenceViolation, "tripId" | "personId" | "vehicleId" | "loopId" | "date">;
 
+/**
+ * The key of an unknown passenger's violation, reused from boarding to boarding (a trip may
+ * carry a million unknown ids): its path is built only when read.
+ */
+class PassengerKey implements ViolationKey {
+  tripId = "";
+  personId = "";
+  trip = 0;
+  place = 0;
+  get path(): (string | number)[] {
+    return ["trips", this.trip, "passengers", this.place, "personId"];
+  }
+}
+
 export const checkUnknownReferences: Rule<"unknown-reference"> = (context, emit) => {
   const { model, roster, loops, vehicleEntries } = context;
-  // Called only for a reference that is missing: the hot path allocates nothing.
+  // Called only for a reference that is missing: the hot path allocates nothing, and a
+  // violation the report will not list is counted without words.
   const missing = (
     kind: Kind,
     reference: string,
@@ -19,6 +35,7 @@ export const checkUnknownReferences: Rule<"unknown-reference"> = (context, emit)
     where: string,
     ids: Ids,
   ) => {
+    if (emit.unlisted({ ...ids, path })) return;
     emit({
       ...ids,
       code: "unknown-reference",
@@ -67,6 +84,7 @@ export const checkUnknownReferences: Rule<"unknown-reference"> = (context, emit)
   });
 
   const { people, boardingStart, boardingPerson, tripDriver } = roster;
+  const passenger = new PassengerKey();
   // The words of a report are built only when one is made: trips are many.
   const inTrip = (tripId: string, i: number, kind: Kind, reference: string, field: string) =>
     missing(kind, reference, ["trips", i, field], `trip ${tripId}`, { tripId });
@@ -91,8 +109,12 @@ export const checkUnknownReferences: Rule<"unknown-reference"> = (context, emit)
     for (let b = first; b < end; b++) {
       const person = boardingPerson[b] as number;
       if (people.isKnown(person)) continue;
-      const personId = people.idOf(person);
-      const path = ["trips", i, "passengers", b - first, "personId"];
+      passenger.tripId = trip.id;
+      passenger.personId = people.idOf(person);
+      passenger.trip = i;
+      passenger.place = b - first;
+      if (emit.unlisted(passenger)) continue;
+      const { personId, path } = passenger;
       missing("person", personId, path, `trip ${trip.id}`, { tripId: trip.id, personId });
     }
   });
