@@ -83,6 +83,24 @@ describe("one trip with 20,000 passengers", () => {
   });
 });
 
+describe("one worker boarding one trip 5,000 times, their enterprise not eligible", () => {
+  const scenario = roomyScenario();
+  (scenario.enterprises[0] as { positiveCases: string[] }).positiveCases = ["2022-05-16"];
+  const roster = validRoster();
+  const t01 = roster.trips[0] as Trip;
+  t01.passengers.push(...Array.from({ length: 5_000 }, () => ({ personId: "w1", seat: 1 })));
+  const full = validateRoster(scenario, roster, ALL);
+
+  it("counts every boarding once, and lists of each code the first of the full report", () => {
+    // T01's 5,002 boardings of e1's workers, and the 4 of T03, T07, T09 (within the quiet days).
+    expect(full.counts.eligibility).toBe(5_002 + 4);
+    const capped = validateRoster(scenario, roster, { maxViolationsPerCode: 10 });
+    expectFirstOfEachCode(capped, full, 10);
+    expect(violationsOf(capped, "eligibility")).toHaveLength(10);
+    expect(capped.truncated).toBe(true);
+  });
+});
+
 describe("one trip listed 50,000 times", () => {
   const copies = 50_000;
 

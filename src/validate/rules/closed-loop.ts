@@ -19,15 +19,21 @@ const EXPLAIN: Record<ClosedLoopViolation["reason"], string> = {
 
 export const checkClosedLoop: Rule<"closed-loop"> = (context, emit) => {
   const { model, roster, departs, arrives, toPlant } = context;
+  // A violation's key, reused: only the first ones of a flood are put into words.
+  const key = { date: "", tripId: "", personId: "" };
   const report = (personId: string, i: number, reason: ClosedLoopViolation["reason"]) => {
     const trip = roster.trips[i];
     if (trip === undefined) return;
+    key.date = context.tripDate(i);
+    key.tripId = trip.id;
+    key.personId = personId;
+    if (emit.unlisted(key)) return;
     emit({
       code: "closed-loop",
       personId,
       tripId: trip.id,
       vehicleId: trip.vehicleId,
-      date: context.tripDate(i),
+      date: key.date,
       reason,
       message: `${context.describeTrip(i)} of ${personId} ${EXPLAIN[reason]}`,
     });

@@ -13,6 +13,9 @@ export const checkEligibility: Rule<"eligibility"> = (context, emit) => {
   const { boardingStart, boardingPerson, people } = roster;
   const staff = staffColumns(model);
   const enterprises = model.scenario.enterprises;
+  // A violation's key, reused: a trip may carry a million riders of an ineligible
+  // enterprise, and only the first ones are listed (their reasons are worked out then).
+  const key = { date: "", tripId: "", personId: "" };
   roster.trips.forEach((trip, i) => {
     if (toPlant[i] === 0) return;
     const day = clock.dayOf(departs[i] as number);
@@ -31,6 +34,10 @@ export const checkEligibility: Rule<"eligibility"> = (context, emit) => {
       if (eligible) continue;
       const person = context.staffAt(index) as Staff;
       const date = context.tripDate(i);
+      key.date = date;
+      key.tripId = trip.id;
+      key.personId = person.id;
+      if (emit.unlisted(key)) continue;
       emit({
         code: "eligibility",
         tripId: trip.id,

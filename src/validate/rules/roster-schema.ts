@@ -3,12 +3,12 @@
  * limits, and belongs to this scenario's zone and horizon; if not, nothing else is checked.
  * Guards everything after it: no rule runs on data it cannot trust.
  */
-import { duplicateIdIssue, eachDuplicateId, type IdList } from "../../roster/parse.js";
+import { duplicateIdIssue, type IdList } from "../../roster/parse.js";
 import { walkRosterShape } from "../../roster/walk-shape.js";
 import type { ScenarioModel } from "../../scenario/model.js";
 import type { InputIssue } from "../../util/issues.js";
 import { checkRosterLimits } from "../limits.js";
-import { type IndexedRoster, readRoster } from "../read-roster.js";
+import { type IndexedRoster, readRosterOrRepeats } from "../read-roster.js";
 import type { ViolationKey } from "../report.js";
 import type { Emit } from "../rule.js";
 import type { RosterSchemaViolation } from "../violations.js";
@@ -45,7 +45,7 @@ function emitIssue(emit: Emit<"roster-schema">, issue: InputIssue): void {
  * The roster read: within the size limits (lengths checked before anything is read), or else
  * one violation per limit at once; then the fast reader's one pass, or, for anything it does
  * not take, a walk item by item in which zod judges only the items the fast readers refuse;
- * then repeated loop and trip ids. May throw what a getter or proxy throws.
+ * repeated loop and trip ids are found by the read. May throw what a getter or proxy throws.
  */
 function readChecked(
   model: ScenarioModel,
@@ -57,27 +57,28 @@ function readChecked(
     for (const violation of over) emit(violation);
     return undefined;
   }
-  let roster = readRoster(model, input, { keepDuplicateIds: true });
-  if (roster === undefined) {
+  let read = readRosterOrRepeats(model, input);
+  if (read === undefined) {
     const checked = walkRosterShape(input, (issue) => emitIssue(emit, issue));
     if (checked === undefined) return undefined;
-    roster = readRoster(model, checked, { keepDuplicateIds: true });
+    read = readRosterOrRepeats(model, checked);
     // Unreachable while the reader accepts whatever zod accepts (a property test holds it).
-    if (roster === undefined) {
+    if (read === undefined) {
       emit(unreadable("its shape is accepted but it cannot be indexed"));
       return undefined;
     }
   }
-  let repeats = 0;
+  if ("roster" in read) return read.roster;
+  const repeats = read.repeats;
   const key = new RepeatKey();
-  eachDuplicateId(roster, (list, index, first, id) => {
-    repeats++;
-    key.list = list;
-    key.index = index;
-    if (!emit.unlisted(key))
-      emit({ code: "roster-schema", ...duplicateIdIssue(list, index, first, id) });
-  });
-  return repeats === 0 ? roster : undefined;
+  for (let r = 0; r < repeats.count; r++) {
+    key.list = repeats.listOf(r);
+    key.index = repeats.index.at(r);
+    if (emit.unlisted(key)) continue;
+    const issue = duplicateIdIssue(key.list, key.index, repeats.first.at(r), repeats.idOf(r));
+    emit({ code: "roster-schema", ...issue });
+  }
+  return undefined;
 }
 
 /**
