@@ -19,6 +19,7 @@ type CaseName =
   | "one-trip-staff-ids"
   | "one-trip-beyond-limit"
   | "copies-empty-trip"
+  | "copies-distinct"
   | "copies-beyond-limit"
   | "holes-within-limit"
   | "holes-beyond-limit";
@@ -102,6 +103,22 @@ function build(): { scenario: typeof base; roster: unknown } {
       return {
         scenario: roomyScenario(spareFor(copies)),
         roster: { ...planned, trips: new Array(copies).fill(trip) },
+      };
+    }
+    case "copies-distinct": {
+      // As JSON.parse would give them: a new object (and path, and manifest) per copy.
+      const trip = planned.trips.find((t) => t.passengers.length === 0) ?? planned.trips[0];
+      const one = { ...(trip as Roster["trips"][number]), passengers: [] };
+      return {
+        scenario: roomyScenario(spareFor(copies)),
+        roster: {
+          ...planned,
+          trips: Array.from({ length: copies }, () => ({
+            ...one,
+            path: [...one.path],
+            passengers: [],
+          })),
+        },
       };
     }
     case "copies-beyond-limit":

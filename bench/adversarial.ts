@@ -49,6 +49,11 @@ const CASES: [name: string, what: string, target: boolean][] = [
     `${m(3e6)} copies of one trip, same id (spare vehicles in the scenario: within its limits)`,
     true,
   ],
+  [
+    "copies-distinct",
+    `${m(3e6)} copies of one trip, same id, each its own object as from JSON (within limits)`,
+    true,
+  ],
   ["copies-beyond-limit", `${m(3e6)} copies of one trip, same id, ordinary fleet`, true],
   ["holes-within-limit", `a \`trips\` array of ${m(3e6)} holes (within limits)`, false],
   ["holes-beyond-limit", `a \`trips\` array of ${m(1e8)} holes`, true],
