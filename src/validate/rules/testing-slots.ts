@@ -44,7 +44,7 @@ export class SlotTally {
   private readonly days: number;
   private readonly slotsPerDay: number;
   /** People per slot s of day `first + d`, at `d * slotsPerDay + s` (empty until used). */
-  private counts: number[] = [];
+  private counts = new Int32Array(0);
   private readonly far = new Map<number, number>();
   /** Slot keys, `day * 1440 + slot start`, in the order first visited. */
   private readonly order: number[] = [];
@@ -53,6 +53,8 @@ export class SlotTally {
     private readonly hours: TestingHours,
     horizon: { firstDay: DayNumber; days: number },
   ) {
+    // A larger stride only spaces the array out, or leaves every day to the Map.
+    // Stryker disable next-line ArithmeticOperator: every such mutant makes it larger
     this.slotsPerDay = Math.ceil((hours.closes - hours.opens) / hours.slotMinutes);
     // Which days the array holds changes the speed alone: the Map counts the others.
     // Stryker disable next-line all: speed alone
@@ -67,19 +69,23 @@ export class SlotTally {
   add(day: DayNumber, slot: number): void {
     const offset = day - this.first;
     if (offset < 0 || offset >= this.days) {
-      const key = this.keyOf(day, slot);
-      const count = this.far.get(key) ?? 0;
-      if (count === 0) this.order.push(key);
-      this.far.set(key, count + 1);
+      this.addFar(day, slot);
       return;
     }
     // Allocated on the first visit: many sites of a scenario test nobody.
-    if (this.counts.length === 0)
-      this.counts = new Array<number>(this.days * this.slotsPerDay).fill(0);
+    if (this.counts.length === 0) this.counts = new Int32Array(this.days * this.slotsPerDay);
     const at = offset * this.slotsPerDay + slot;
     const count = this.counts[at] as number;
     if (count === 0) this.order.push(this.keyOf(day, slot));
     this.counts[at] = count + 1;
+  }
+
+  /** `add` for a day the array does not hold (kept apart: `add` stays small enough to inline). */
+  private addFar(day: DayNumber, slot: number): void {
+    const key = this.keyOf(day, slot);
+    const count = this.far.get(key) ?? 0;
+    if (count === 0) this.order.push(key);
+    this.far.set(key, count + 1);
   }
 
   /** Each slot visited, in the order first visited, by key, with how many people it holds. */
