@@ -23,7 +23,7 @@ function toAfter(g: fc.GeneratorValue, scenario: Scenario, from: string): string
   if (g(fc.boolean)) return undefined;
   const last = addDays(scenario.horizon.start, scenario.horizon.days);
   const to = addDays(from, g(fc.nat, { max: 6 }));
-  return to > last ? last : to;
+  return [to, last].sort()[0] as string; // the earlier date
 }
 
 /** One change for the scenario; `index` keeps joiner ids unique within a list. */
