@@ -519,6 +519,7 @@ describe("FleetPool on random fleets", () => {
       expect(runOps(fleet, "as-given", passOverReserved)).toEqual(picks);
       expect(runOps(fleet, "shuffled", passOverReserved)).toEqual(picks);
     },
+    60_000,
   );
 });
 
