@@ -12,7 +12,7 @@ import type { Staff, Vehicle } from "../scenario/schema.js";
 import type { DayNumber } from "../time/civil-date.js";
 import { parseInstant } from "../time/instant.js";
 import { compareText } from "../util/order.js";
-import { cutAt, reachesInto } from "./periods.js";
+import { reachesInto } from "./periods.js";
 import { applyPlacement, findPlacement, type RideNeed, type ShiftNeed } from "./place-riders.js";
 import type { TestBook } from "./test-book.js";
 import type { WorkingRoster, WorkTrip } from "./working-roster.js";
@@ -194,18 +194,7 @@ function giveNewDriver(
     if (!book.ensure(driver.id, own)) continue;
     for (const work of trips) context.result.relievedDrivers.add(work.trip.driverId);
     for (const work of trips) work.trip.driverId = driver.id;
-    working.vehicles = cutAt(
-      working.vehicles,
-      (entry) => entry.vehicleId === vehicleId,
-      working.fromDate,
-      working.dayBefore,
-    );
-    working.vehicles.push({
-      vehicleId,
-      loopId: loop.id,
-      driverId: driver.id,
-      from: working.fromDate,
-    });
+    working.endVehicleEntry(vehicleId, { vehicleId, loopId: loop.id, driverId: driver.id });
     context.usedDrivers.add(driver.id);
     return true;
   }
@@ -223,15 +212,8 @@ function mayServe(vehicle: Vehicle, loop: RosterLoop): boolean {
 /** Minutes a driver drives on a local day, over the whole working roster. */
 function drivingMinutes(working: WorkingRoster, driverId: string, day: DayNumber): number {
   let minutes = 0;
-  for (const [i, trip] of working.before.entries()) {
-    if (trip.driverId !== driverId) continue;
-    const depart = working.beforeDeparts[i] as number;
-    if (working.clock.dayOf(depart) !== day) continue;
-    minutes += ((parseInstant(trip.arrive) as number) - depart) / MS_PER_MINUTE;
-  }
-  for (const work of working.after) {
-    if (work.removed || work.trip.driverId !== driverId || work.day !== day) continue;
-    minutes += (work.arrive - work.depart) / MS_PER_MINUTE;
+  for (const [depart, arrive] of driverIntervals(working, driverId, working.fromMs - MS_PER_DAY)) {
+    if (working.clock.dayOf(depart) === day) minutes += (arrive - depart) / MS_PER_MINUTE;
   }
   return minutes;
 }
@@ -335,32 +317,9 @@ function replaceVehicle(
       removed: false,
     });
   }
-  working.vehicles = cutAt(
-    working.vehicles,
-    (entry) => entry.vehicleId === vehicleId,
-    working.fromDate,
-    working.dayBefore,
-  );
-  working.vehicles.push({
-    vehicleId: replacement.id,
-    loopId: loop.id,
-    driverId,
-    from: working.fromDate,
-  });
+  working.endVehicleEntry(vehicleId, { vehicleId: replacement.id, loopId: loop.id, driverId });
   for (const [personId, seat] of seatOf) {
-    working.assignments = cutAt(
-      working.assignments,
-      (entry) => entry.personId === personId,
-      working.fromDate,
-      working.dayBefore,
-    );
-    working.assignments.push({
-      personId,
-      loopId: loop.id,
-      vehicleId: replacement.id,
-      seat,
-      from: working.fromDate,
-    });
+    working.reassign({ personId, loopId: loop.id, vehicleId: replacement.id, seat });
     context.result.moved.add(personId);
   }
   if (driverId !== oldDriver) context.result.relievedDrivers.add(oldDriver);

@@ -5,7 +5,6 @@
  * the loop's fixed vehicles is used before any vehicle is added.
  */
 import { compareText } from "../util/order.js";
-import { cutAt } from "./periods.js";
 import type { WorkingRoster, WorkTrip } from "./working-roster.js";
 
 /** One ride someone needs: a to-plant trip arriving, or a ride home leaving, in `[lo, hi]`. */
@@ -103,18 +102,11 @@ export function applyPlacement(
   for (const picks of placement.trips) {
     for (const work of picks ?? []) work.trip.passengers.push({ personId, seat: placement.seat });
   }
-  working.assignments = cutAt(
-    working.assignments,
-    (entry) => entry.personId === personId,
-    working.fromDate,
-    working.dayBefore,
-  );
-  working.assignments.push({
+  working.reassign({
     personId,
     loopId: placement.loopId,
     vehicleId: placement.vehicleId,
     seat: placement.seat,
-    from: working.fromDate,
   });
 }
 

@@ -19,6 +19,7 @@ import { parseInstant } from "../time/instant.js";
 import { localInstant } from "../time/local-time.js";
 import { ZoneClock } from "../time/zone-clock.js";
 import { compareText } from "../util/order.js";
+import { cutAt } from "./periods.js";
 
 /** A trip from `from` on, with its times as numbers. */
 export interface WorkTrip {
@@ -41,8 +42,14 @@ export class WorkingRoster {
   readonly beforeDeparts: number[] = [];
   /** Trips departing on or after `from`, in departure order. */
   after: WorkTrip[] = [];
-  vehicles: RosterVehicle[];
-  assignments: Assignment[];
+  /** Vehicle entries and assignments as they were; changes go through the methods below. */
+  readonly vehicles: readonly RosterVehicle[];
+  readonly assignments: readonly Assignment[];
+  /** Vehicles whose entries end the day before `from`, and the entries that start on it. */
+  private readonly endedVehicles = new Set<string>();
+  private readonly startedVehicles: RosterVehicle[] = [];
+  /** People whose assignments end the day before `from`, with the one that starts on it. */
+  private readonly movedPeople = new Map<string, Assignment>();
   tests: TestAppointment[];
   unserved: UnservedEntry[];
   readonly loops: ReadonlyMap<string, RosterLoop>;
@@ -78,8 +85,8 @@ export class WorkingRoster {
       }
     }
     this.after.sort(byDeparture);
-    this.vehicles = [...previous.vehicles];
-    this.assignments = [...previous.assignments];
+    this.vehicles = previous.vehicles;
+    this.assignments = previous.assignments;
     this.tests = [...previous.tests];
     this.unserved = [...previous.unserved];
     this.loops = new Map(previous.loops.map((loop) => [loop.id, loop]));
@@ -163,6 +170,20 @@ export class WorkingRoster {
     return out;
   }
 
+  /**
+   * Ends a vehicle's entries the day before `from` (SPEC §5 periods) and, with `next`, starts
+   * a new entry (of it or of a vehicle taking its place) on `from`.
+   */
+  endVehicleEntry(vehicleId: string, next?: Omit<RosterVehicle, "from" | "to">): void {
+    this.endedVehicles.add(vehicleId);
+    if (next !== undefined) this.startedVehicles.push({ ...next, from: this.fromDate });
+  }
+
+  /** Ends a person's assignments the day before `from` and starts `next` on it. */
+  reassign(next: Omit<Assignment, "from" | "to">): void {
+    this.movedPeople.set(next.personId, { ...next, from: this.fromDate });
+  }
+
   /** A vehicle's passenger capacity under the scenario's load factor. */
   capacityOf(vehicleId: string): number {
     const vehicle = this.model.vehicles.get(vehicleId);
@@ -198,12 +219,24 @@ export class WorkingRoster {
       work.trip.passengers.sort((a, b) => a.seat - b.seat || compareText(a.personId, b.personId));
     const byFrom = (a: { from?: string | undefined }, b: { from?: string | undefined }) =>
       compareText(a.from ?? "", b.from ?? "");
-    const vehicles = [...this.vehicles].sort(
-      (a, b) => compareText(a.vehicleId, b.vehicleId) || byFrom(a, b),
-    );
-    const assignments = [...this.assignments].sort(
-      (a, b) => compareText(a.personId, b.personId) || byFrom(a, b),
-    );
+    const vehicles = [
+      ...cutAt(
+        this.vehicles,
+        (e) => this.endedVehicles.has(e.vehicleId),
+        this.fromDate,
+        this.dayBefore,
+      ),
+      ...this.startedVehicles,
+    ].sort((a, b) => compareText(a.vehicleId, b.vehicleId) || byFrom(a, b));
+    const assignments = [
+      ...cutAt(
+        this.assignments,
+        (a) => this.movedPeople.has(a.personId),
+        this.fromDate,
+        this.dayBefore,
+      ),
+      ...this.movedPeople.values(),
+    ].sort((a, b) => compareText(a.personId, b.personId) || byFrom(a, b));
     const tests = [...this.tests];
     const unserved = [...this.unserved].sort(
       (a, b) => compareText(a.personId, b.personId) || compareText(a.date, b.date),
