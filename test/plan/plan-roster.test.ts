@@ -13,6 +13,7 @@ import {
   validateRoster,
 } from "../../src/index.js";
 import { addDays, scenarioArbitrary } from "../arbitraries/scenario.js";
+import { oneLoopScenario } from "../fixtures/one-loop.js";
 
 const MS_PER_MINUTE = 60_000;
 
@@ -158,35 +159,6 @@ function unservedReasons(roster: Roster): Set<string> {
   return new Set(roster.unserved.map((entry) => entry.reason));
 }
 
-/** A one-loop scenario: dormitory d1 at node a, plant p1 at node b, `minutes` apart. */
-function oneLoop(overrides: Partial<ScenarioInput> & { workers: ScenarioInput["staff"] }) {
-  const { workers, ...rest } = overrides;
-  return {
-    timeZone: "Asia/Shanghai",
-    horizon: { start: "2022-05-16", days: 3 },
-    enterprises: [{ id: "e1", name: "E1", closedHousing: true, positiveCases: [] }],
-    sites: [
-      { id: "d1", name: "Dormitory", kind: "dormitory", node: "a" },
-      { id: "p1", name: "Plant", kind: "plant", node: "b" },
-    ],
-    roads: { edges: [{ from: "a", to: "b", minutes: 10, km: 4 }] },
-    shifts: [
-      { id: "day", start: "08:00", end: "17:00" },
-      { id: "night", start: "20:00", end: "05:00" },
-    ],
-    staff: [
-      ...workers,
-      { id: "k1", enterpriseId: "e1", dormitoryId: "d1", role: "driver" },
-      { id: "k2", enterpriseId: "e1", dormitoryId: "d1", role: "driver" },
-    ],
-    vehicles: [
-      { id: "v1", seats: 19 },
-      { id: "v2", seats: 19 },
-    ],
-    ...rest,
-  } satisfies ScenarioInput;
-}
-
 function workers(
   prefix: string,
   count: number,
@@ -245,7 +217,7 @@ describe("planRoster on generated scenarios", () => {
 
 describe("planRoster examples", () => {
   it("chains a day and a night crew onto one vehicle", () => {
-    const input = oneLoop({
+    const input = oneLoopScenario({
       workers: [
         ...workers("day", 5, { cycle: ["day"], anchor: "2022-05-16" }),
         ...workers("night", 5, { cycle: ["night"], anchor: "2022-05-16" }),
@@ -274,7 +246,7 @@ describe("planRoster examples", () => {
       cycle: ["day", "day", "day", "day", "off", "off", "off", "off"],
       anchor,
     });
-    const input = oneLoop({
+    const input = oneLoopScenario({
       horizon: { start: "2022-05-16", days: 10 },
       workers: [...workers("a", 8, rota("2022-05-16")), ...workers("b", 8, rota("2022-05-20"))],
       vehicles: [
@@ -299,7 +271,7 @@ describe("planRoster examples", () => {
   });
 
   it("carries as many as one vehicle holds and lists the rest as no-vehicle", () => {
-    const input = oneLoop({
+    const input = oneLoopScenario({
       workers: workers("w", 60, { cycle: ["day"], anchor: "2022-05-16" }),
       vehicles: [{ id: "v1", seats: 45 }],
     });
@@ -317,7 +289,9 @@ describe("planRoster examples", () => {
   });
 
   it("lists every shift as no-driver when nobody in the dormitory drives", () => {
-    const input = oneLoop({ workers: workers("w", 4, { cycle: ["day"], anchor: "2022-05-16" }) });
+    const input = oneLoopScenario({
+      workers: workers("w", 4, { cycle: ["day"], anchor: "2022-05-16" }),
+    });
     input.staff = input.staff.filter((person) => person.role === "worker");
     const { roster } = planValid(input);
     expect(roster.trips).toEqual([]);
@@ -328,7 +302,7 @@ describe("planRoster examples", () => {
   });
 
   it("lists every shift as no-route when the plant cannot be reached", () => {
-    const input = oneLoop({
+    const input = oneLoopScenario({
       workers: workers("w", 4, { cycle: ["day"], anchor: "2022-05-16" }),
       roads: {
         edges: [
@@ -346,7 +320,7 @@ describe("planRoster examples", () => {
   });
 
   it("lists every shift as no-route when the road back is one-way the wrong way", () => {
-    const input = oneLoop({
+    const input = oneLoopScenario({
       workers: workers("w", 4, { cycle: ["day"], anchor: "2022-05-16" }),
       roads: { edges: [{ from: "a", to: "b", minutes: 5, km: 2, oneWay: true }] },
     });
@@ -357,7 +331,7 @@ describe("planRoster examples", () => {
   });
 
   it("lists the shifts of an ineligible enterprise as enterprise-ineligible", () => {
-    const input = oneLoop({
+    const input = oneLoopScenario({
       workers: [
         ...workers("w", 4, { cycle: ["day"], anchor: "2022-05-16" }),
         ...workers("x", 4, { cycle: ["day"], anchor: "2022-05-16" }, { enterpriseId: "e2" }),
@@ -374,7 +348,7 @@ describe("planRoster examples", () => {
   });
 
   it("starts carrying an enterprise on the day it turns eligible", () => {
-    const input = oneLoop({
+    const input = oneLoopScenario({
       horizon: { start: "2022-05-16", days: 6 },
       policy: { quietDays: 3 },
       workers: workers("w", 4, { cycle: ["day"], anchor: "2022-05-16" }),
@@ -393,7 +367,7 @@ describe("planRoster examples", () => {
   });
 
   it("turns away whoever cannot get a test slot, and the roster stays valid", () => {
-    const input = oneLoop({
+    const input = oneLoopScenario({
       workers: workers("w", 30, { cycle: ["day"], anchor: "2022-05-16" }),
       sites: [
         {
@@ -428,7 +402,7 @@ describe("planRoster examples", () => {
   }, 30_000);
 
   it("keeps a night shift's ride home on the day after the horizon", () => {
-    const input = oneLoop({
+    const input = oneLoopScenario({
       horizon: { start: "2022-05-16", days: 1 },
       workers: workers("n", 3, { cycle: ["night"], anchor: "2022-05-16" }),
     });
@@ -446,7 +420,7 @@ describe("planRoster examples", () => {
     ["America/New_York", "2025-03-08"],
     ["America/New_York", "2025-11-01"],
   ])("plans across a DST change in %s from %s, shifts and tests around 02:00", (zone, start) => {
-    const input = oneLoop({
+    const input = oneLoopScenario({
       timeZone: zone,
       horizon: { start, days: 3 },
       policy: {
@@ -484,7 +458,7 @@ describe("planRoster examples", () => {
   // home from the last) cannot all be carried; the planner must leave some out, not plan
   // two rides to the plant in a row.
   it("does not plan rides in a row the same way for back-to-back shifts", () => {
-    const input = oneLoop({
+    const input = oneLoopScenario({
       horizon: { start: "2022-05-16", days: 2 },
       shifts: [{ id: "long", start: "00:00", end: "23:50" }],
       workers: workers("w", 1, { cycle: ["long"], anchor: "2022-05-16" }),

@@ -23,6 +23,7 @@ import {
 import { scenarioModel } from "../../src/scenario/model.js";
 import { civilDay } from "../../src/time/civil-date.js";
 import { addDays, scenarioArbitrary } from "../arbitraries/scenario.js";
+import { oneLoopScenario } from "../fixtures/one-loop.js";
 
 type Period = NonNullable<ScenarioInput["unavailable"]>[number];
 type Staff = ScenarioInput["staff"][number];
@@ -126,27 +127,12 @@ function oneLoop(
     { id: "v2", seats: 19 },
   ],
 ): ScenarioInput {
-  return {
-    timeZone: "Asia/Shanghai",
+  return oneLoopScenario({
     horizon: { start: START, days: 7 },
     unavailable,
-    enterprises: [{ id: "e1", name: "E1", closedHousing: true, positiveCases: [] }],
-    sites: [
-      { id: "d1", name: "Dormitory", kind: "dormitory", node: "a" },
-      { id: "p1", name: "Plant", kind: "plant", node: "b" },
-    ],
-    roads: { edges: [{ from: "a", to: "b", minutes: 10, km: 4 }] },
-    shifts: [
-      { id: "day", start: "08:00", end: "17:00" },
-      { id: "night", start: "20:00", end: "05:00" },
-    ],
-    staff: [
-      ...staff,
-      { id: "k1", enterpriseId: "e1", dormitoryId: "d1", role: "driver" },
-      { id: "k2", enterpriseId: "e1", dormitoryId: "d1", role: "driver" },
-    ],
+    workers: staff,
     vehicles,
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------------------
