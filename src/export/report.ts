@@ -9,7 +9,9 @@ import { parseRoster } from "../roster/parse.js";
 import { scenarioModel } from "../scenario/model.js";
 import type { Scenario, ScenarioInput } from "../scenario/schema.js";
 import { formatCivilDate } from "../time/civil-date.js";
+import { InvalidArgumentError } from "../util/errors.js";
 import type { ValidationReport } from "../validate/report.js";
+import { RULE_CODES } from "../validate/rules/index.js";
 import { validateRoster } from "../validate/validate-roster.js";
 import {
   FULL_LIMITS,
@@ -46,6 +48,19 @@ const CONTENTS: readonly [string, string][] = [
   ["manifests", "Manifests"],
 ];
 
+/** Whether a value has the fields of a `ValidationReport` the page reads. */
+function isReport(value: unknown): value is ValidationReport {
+  if (typeof value !== "object" || value === null) return false;
+  const { ok, violations, counts } = value as Partial<Record<keyof ValidationReport, unknown>>;
+  return (
+    typeof ok === "boolean" &&
+    Array.isArray(violations) &&
+    typeof counts === "object" &&
+    counts !== null &&
+    RULE_CODES.every((code) => typeof (counts as Record<string, unknown>)[code] === "number")
+  );
+}
+
 /**
  * Renders a roster as one self-contained HTML page: nothing loaded from the network (the
  * page's Content-Security-Policy forbids it), no script, inline CSS with print styles.
@@ -68,6 +83,7 @@ const CONTENTS: readonly [string, string][] = [
  * @param report - the roster's validation report; computed with `validateRoster` when absent
  * @returns the page's HTML text
  * @throws {RosterError} when the roster is not of the §5 shape
+ * @throws {InvalidArgumentError} when `report` is given but is not a validation report
  * @example
  * const scenario = jinshanScenario();
  * const html = renderReport(scenario, planRoster(scenario));
@@ -80,6 +96,10 @@ export function renderReport(
 ): string {
   const model = scenarioModel(scenario);
   const parsed = parseRoster(roster);
+  if (report !== undefined && !isReport(report))
+    throw new InvalidArgumentError(
+      "report must be a validation report ({ ok, violations, counts }) or undefined",
+    );
   const days = rosterDays(model, parsed);
   let boardings = 0;
   for (const trip of parsed.trips) boardings += trip.passengers.length;

@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import { computeExposure } from "../../src/export/report/exposure.js";
 import { renderReport } from "../../src/export/report.js";
 import {
+  InvalidArgumentError,
   jinshanScenario,
   parseScenario,
   planRoster,
@@ -20,6 +21,7 @@ import {
   RosterError,
   type ScenarioInput,
   type Trip,
+  type ValidationReport,
   validateRoster,
 } from "../../src/index.js";
 import { generateScenario } from "../../src/synthetic/index.js";
@@ -221,8 +223,21 @@ describe("renderReport on a broken roster", () => {
     );
   });
 
-  it("uses the report it is given instead of validating", () => {
+  it("uses the report it is given instead of validating, and refuses what is not one", () => {
     const html = renderReport(scenario, planned, validateRoster(scenario, broken));
+    expect(html).toContain('data-verdict="violations"');
+    const notReport = { ok: true } as unknown as ValidationReport;
+    expect(() => renderReport(scenario, planned, notReport)).toThrow(InvalidArgumentError);
+  });
+
+  it("draws a vehicle the scenario lacks with an unknown capacity", () => {
+    const stranger: Roster = structuredClone(planned);
+    const moved = stranger.trips[0] as Trip;
+    moved.vehicleId = "ghost-bus";
+    const html = renderReport(scenario, stranger);
+    expect(html).toContain('data-vehicle="ghost-bus"');
+    expect(html).toContain("(not in scenario)");
+    expect(html).toContain(`data-trip="${moved.id}" x=`);
     expect(html).toContain('data-verdict="violations"');
   });
 });
