@@ -12,10 +12,16 @@
  *   (17 min, 14 km) instead;
  * - the alloy plant's gate road is one-way: buses enter from the park ring road and leave by
  *   the north exit towards Tinglin, so its loop runs a different path each way.
+ *
+ * Every node has a WGS84 position (`roads.nodes`), for maps and GTFS shapes. The towns keep
+ * their places in the district (Fengjing in the west, Caojing in the east, Shihua and
+ * Jinshanwei on the coast), drawn in closer so that each road's straight line is 70–90 % of
+ * its km (roads wind), and never more: the invented km above stay as they were.
  */
 import type { ScenarioInput } from "../scenario/schema.js";
 
 type RoadEdgeInput = ScenarioInput["roads"]["edges"][number];
+type RoadNodeInput = NonNullable<ScenarioInput["roads"]["nodes"]>[number];
 
 /** [from, to, minutes, km]: a two-way road. */
 type Road = readonly [from: string, to: string, minutes: number, km: number];
@@ -74,6 +80,49 @@ const ONE_WAY_ROADS: readonly Road[] = [
   ["alloy-plant-gate", "tinglin", 6, 3.9],
 ];
 
+/** [id, lat, lon]: a road node's WGS84 position. */
+type Place = readonly [id: string, lat: number, lon: number];
+
+/** The towns and the industrial park. */
+const TOWN_PLACES: readonly Place[] = [
+  ["fengjing", 30.85459, 121.14023],
+  ["langxia", 30.79127, 121.18087],
+  ["lvxiang", 30.83706, 121.23673],
+  ["zhangyan", 30.793, 121.25159],
+  ["zhujing", 30.84833, 121.21385],
+  ["tinglin", 30.83719, 121.29193],
+  ["jinshan-industrial-park", 30.86715, 121.30065],
+  ["shanyang", 30.80123, 121.28036],
+  ["jinshanwei", 30.75901, 121.26295],
+  ["shihua", 30.74539, 121.30958],
+  ["caojing", 30.77792, 121.36773],
+];
+
+/** The S4's interchanges. */
+const EXPRESSWAY_PLACES: readonly Place[] = [
+  ["s4-tinglin-interchange", 30.85257, 121.2857],
+  ["s4-zhujing-interchange", 30.82922, 121.21278],
+  ["s4-jinshanwei-interchange", 30.77184, 121.26806],
+];
+
+/** Each site's gate (the sites take their positions from these). */
+const GATE_PLACES: readonly Place[] = [
+  ["shihua-apartments-gate", 30.75536, 121.30288],
+  ["jinshanwei-apartments-gate", 30.76332, 121.25424],
+  ["caojing-apartments-gate", 30.78784, 121.35804],
+  ["zhujing-apartments-gate", 30.85577, 121.217],
+  ["tinglin-apartments-gate", 30.84187, 121.2825],
+  ["shanyang-apartments-gate", 30.80806, 121.29415],
+  ["lvxiang-dormitory-gate", 30.82895, 121.23329],
+  ["petrochem-refinery-gate", 30.73604, 121.31586],
+  ["petrochem-aromatics-gate", 30.74139, 121.33598],
+  ["secco-plant-gate", 30.76955, 121.39449],
+  ["electric-plant-gate", 30.87084, 121.31245],
+  ["alloy-plant-gate", 30.86044, 121.31141],
+  ["precision-plant-gate", 30.77812, 121.25789],
+  ["foods-plant-gate", 30.82987, 121.25123],
+];
+
 /** The district's road edges (a fresh array on every call). */
 export function jinshanRoadEdges(): RoadEdgeInput[] {
   const twoWay = [...TOWN_ROADS, ...EXPRESSWAY, ...ACCESS_ROADS].map(
@@ -83,4 +132,11 @@ export function jinshanRoadEdges(): RoadEdgeInput[] {
     ([from, to, minutes, km]): RoadEdgeInput => ({ from, to, minutes, km, oneWay: true }),
   );
   return [...twoWay, ...oneWay];
+}
+
+/** The positions of every road node (a fresh array on every call). */
+export function jinshanRoadNodes(): RoadNodeInput[] {
+  return [...TOWN_PLACES, ...EXPRESSWAY_PLACES, ...GATE_PLACES].map(
+    ([id, lat, lon]): RoadNodeInput => ({ id, lat, lon }),
+  );
 }

@@ -9,7 +9,7 @@
  */
 import type { ScenarioInput } from "../scenario/schema.js";
 import { jinshanDrivers, jinshanVehicles } from "./fleet.js";
-import { jinshanRoadEdges } from "./roads.js";
+import { jinshanRoadEdges, jinshanRoadNodes } from "./roads.js";
 import { jinshanEnterprises, jinshanSites } from "./sites.js";
 import { jinshanShifts, jinshanWorkers, ROTA_ANCHOR } from "./staff.js";
 
@@ -37,7 +37,7 @@ export function jinshanScenario(): ScenarioInput {
     },
     enterprises: jinshanEnterprises(),
     sites: jinshanSites(),
-    roads: { edges: jinshanRoadEdges() },
+    roads: { edges: jinshanRoadEdges(), nodes: jinshanRoadNodes() },
     shifts: jinshanShifts(),
     staff: [...jinshanWorkers(), ...jinshanDrivers()],
     vehicles: jinshanVehicles(),

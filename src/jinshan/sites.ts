@@ -4,7 +4,9 @@
  *
  * The figures are invented but plausible, modelled on Jinshan district, Shanghai, in
  * May 2022; the enterprises are illustrative composites, not records of real companies.
- * Every site sits at its own gate node, joined to its town in `roads.ts`.
+ * Every site sits at its own gate node, joined to its town in `roads.ts`; it has no
+ * `lat`/`lon` of its own and takes its gate's position from `roads.nodes` (so a GTFS stop
+ * and the first point of its route's shape coincide).
  */
 import type { ScenarioInput } from "../scenario/schema.js";
 

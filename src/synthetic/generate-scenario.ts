@@ -2,11 +2,12 @@
  * `generateScenario`: a seeded, district-like scenario input for tests, benchmarks and
  * experiments (SPEC §7), from the subpath `closed-loop-commute/synthetic`.
  *
- * The district: a grid of towns joined by roads; enterprises of very different sizes (a few
- * of thousands, most of 30–200), each with its staff station(s) and plant(s) on their own
- * gate nodes; workers on day, night, four-on/four-off, early/late and dated rotas; a fleet
- * sized from each loop's busiest shift; drivers living in the stations; a few enterprises
- * with a recent positive case (eligible only later in the horizon) or open housing.
+ * The district: a grid of towns joined by roads, every road node with a WGS84 position;
+ * enterprises of very different sizes (a few of thousands, most of 30–200), each with its
+ * staff station(s) and plant(s) on their own gate nodes; workers on day, night,
+ * four-on/four-off, early/late and dated rotas; a fleet sized from each loop's busiest shift;
+ * drivers living in the stations; a few enterprises with a recent positive case (eligible
+ * only later in the horizon) or open housing.
  *
  * Every draw comes from mulberry32 streams seeded by `seed`: no `Math.random`, no clock, no
  * dependence on the host's time zone. The work is linear in the staff (200,000 workers take
@@ -14,6 +15,7 @@
  */
 import type { ScenarioInput } from "../scenario/schema.js";
 import { formatCivilDate } from "../time/civil-date.js";
+import { roadNodes } from "./coordinates.js";
 import {
   type EnterprisePlan,
   enterpriseSizes,
@@ -168,7 +170,10 @@ export function generateScenario(options: GenerateScenarioOptions): ScenarioInpu
     },
     enterprises: enterpriseRecords(draws(seed, STREAMS.cases), plans, resolved),
     sites,
-    roads: { edges: [...towns.edges, ...access] },
+    roads: {
+      edges: [...towns.edges, ...access],
+      nodes: roadNodes(draws(seed, STREAMS.coordinates), towns, access),
+    },
     shifts: SHIFTS.map((shift) => ({ ...shift })),
     staff: staffList,
     vehicles,

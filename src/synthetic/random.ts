@@ -1,6 +1,6 @@
 /**
  * Seeded draws for the synthetic scenario generator: independent mulberry32 streams, one per
- * part of the scenario (roads, enterprises, workers, fleet), so that a change in how one part
+ * part of the scenario (roads, enterprises, workers, fleet, coordinates), so that a change in how one part
  * is drawn does not reshuffle the others. No `Math.random`, no clock, no host time zone.
  */
 import { type SeededRandom, seededRandom } from "../util/seeded-random.js";
@@ -24,6 +24,8 @@ export const STREAMS = {
   fleet: 5,
   cases: 6,
   layout: 7,
+  /** Drawn last and apart from the rest: coordinates leave every other part as it was. */
+  coordinates: 8,
 } as const;
 
 /**

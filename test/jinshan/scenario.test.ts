@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { assessEligibility } from "../../src/facts/eligibility.js";
 import { deriveLoops } from "../../src/facts/loops.js";
 import { shiftInstances } from "../../src/facts/shifts.js";
+import { planRoster } from "../../src/index.js";
 import { jinshanScenario } from "../../src/jinshan/scenario.js";
 import { parseScenario } from "../../src/scenario/parse.js";
 import type { Scenario } from "../../src/scenario/schema.js";
@@ -265,6 +267,77 @@ describe("jinshanScenario", () => {
         expect(assessEligibility(scenario, enterprise.id, date).eligible).toBe(true);
       }
     }
+  });
+});
+
+/** Great-circle km between two WGS84 positions (haversine, mean Earth radius). */
+function greatCircleKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const sinLat = Math.sin(((b.lat - a.lat) * rad) / 2);
+  const sinLon = Math.sin(((b.lon - a.lon) * rad) / 2);
+  const h = sinLat ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * sinLon ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+}
+
+describe("jinshanScenario: coordinates", () => {
+  const positions = new Map((scenario.roads.nodes ?? []).map((node) => [node.id, node]));
+
+  it("places every road node, and only road nodes, in Jinshan district", () => {
+    const onRoads = new Set(scenario.roads.edges.flatMap((edge) => [edge.from, edge.to]));
+    expect(new Set(positions.keys())).toEqual(onRoads);
+    expect(positions.size).toBe(scenario.roads.nodes?.length);
+    for (const node of positions.values()) {
+      // The district: about 30.68–30.98° N, 121.00–121.45° E (Hangzhou Bay to the south).
+      expect(node.lat, node.id).toBeGreaterThan(30.68);
+      expect(node.lat, node.id).toBeLessThan(30.98);
+      expect(node.lon, node.id).toBeGreaterThan(121.0);
+      expect(node.lon, node.id).toBeLessThan(121.45);
+    }
+  });
+
+  it("resolves every site to coordinates: its own, else its gate node's", () => {
+    for (const site of scenario.sites) {
+      const own = site.lat !== undefined && site.lon !== undefined;
+      expect(own || positions.has(site.node), site.id).toBe(true);
+    }
+  });
+
+  it("never makes a road shorter than the straight line between its ends, nor far longer", () => {
+    for (const edge of scenario.roads.edges) {
+      const from = positions.get(edge.from);
+      const to = positions.get(edge.to);
+      if (from === undefined || to === undefined) throw new Error(`${edge.from}–${edge.to}`);
+      const straight = greatCircleKm(from, to);
+      const name = `${edge.from}–${edge.to}: ${edge.km} km road, ${straight.toFixed(3)} km straight`;
+      expect(edge.km, name).toBeGreaterThanOrEqual(straight - 1e-9);
+      // Roads wind, but a road over twice its straight line would look wrong on a map.
+      expect(straight, name).toBeGreaterThanOrEqual(edge.km / 2);
+    }
+  });
+
+  it("keeps the geography: Fengjing west of Zhujing, Caojing east, Shihua on the southern coast", () => {
+    const at = (id: string) => positions.get(id) ?? { lat: Number.NaN, lon: Number.NaN };
+    expect(at("fengjing").lon).toBeLessThan(at("zhujing").lon);
+    expect(at("caojing").lon).toBeGreaterThan(at("tinglin").lon);
+    for (const town of ["zhujing", "tinglin", "fengjing", "caojing", "jinshanwei"])
+      expect(at("shihua").lat, town).toBeLessThan(at(town).lat);
+  });
+
+  it("changes nothing else: the scenario without roads.nodes is the one from before coordinates", () => {
+    const input = jinshanScenario();
+    const { nodes, ...roads } = input.roads;
+    expect(nodes?.length).toBeGreaterThan(0);
+    const digest = createHash("sha256")
+      .update(JSON.stringify({ ...input, roads }))
+      .digest("hex");
+    // SHA-256 of JSON.stringify(jinshanScenario()) at commit 04494be, before roads.nodes.
+    expect(digest).toBe("33ba88713e8cfd5966651837bc5d307322b56f2ce830201fe92f7c407dddfbfe");
+  });
+
+  it("plans the same roster with or without coordinates", () => {
+    const input = jinshanScenario();
+    const { nodes: _, ...roads } = input.roads;
+    expect(JSON.stringify(planRoster(input))).toBe(JSON.stringify(planRoster({ ...input, roads })));
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   assessEligibility,
@@ -391,6 +392,98 @@ describe("generateScenario: the district's shape", () => {
       (enterprise) => (enterprise.positiveCases ?? []).length > 0,
     );
     expect(recent.length).toBe(Math.round(big.enterprises.length * 0.05));
+  });
+});
+
+/** Great-circle km between two WGS84 positions (haversine, mean Earth radius). */
+function greatCircleKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const sinLat = Math.sin(((b.lat - a.lat) * rad) / 2);
+  const sinLon = Math.sin(((b.lon - a.lon) * rad) / 2);
+  const h = sinLat ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * sinLon ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+}
+
+/** SHA-256 of the scenario's JSON with `roads.nodes` left out. */
+function digestWithoutNodes(input: ScenarioInput): string {
+  const { nodes: _, ...roads } = input.roads;
+  return createHash("sha256")
+    .update(JSON.stringify({ ...input, roads }))
+    .digest("hex");
+}
+
+describe("generateScenario: coordinates", () => {
+  const small = generated({ seed: 1, staff: 2_000 });
+  const big = generated({ seed: 3, staff: 20_000 });
+
+  it("places every road node, and only road nodes, and so every site", () => {
+    for (const scenario of [small, big, generateScenario({ seed: 5, staff: 1 })]) {
+      const positions = new Map((scenario.roads.nodes ?? []).map((node) => [node.id, node]));
+      const onRoads = new Set(scenario.roads.edges.flatMap((edge) => [edge.from, edge.to]));
+      expect(new Set(positions.keys())).toEqual(onRoads);
+      expect(positions.size).toBe(scenario.roads.nodes?.length);
+      for (const site of scenario.sites) expect(positions.has(site.node), site.id).toBe(true);
+      expect(parseScenario(scenario).roads.nodes).toEqual(scenario.roads.nodes);
+    }
+  });
+
+  it("makes every road at least its straight line, and about 1.25 times it", () => {
+    for (const scenario of [small, big]) {
+      const positions = new Map((scenario.roads.nodes ?? []).map((node) => [node.id, node]));
+      const ratios: number[] = [];
+      for (const edge of scenario.roads.edges) {
+        const from = positions.get(edge.from);
+        const to = positions.get(edge.to);
+        if (from === undefined || to === undefined) throw new Error(`${edge.from}–${edge.to}`);
+        const straight = greatCircleKm(from, to);
+        expect(edge.km, `${edge.from}–${edge.to}`).toBeGreaterThanOrEqual(straight - 1e-9);
+        ratios.push(straight / edge.km);
+      }
+      // Roughly proportional: no road much straighter or more winding than the others.
+      expect(Math.min(...ratios)).toBeGreaterThan(0.5);
+      ratios.sort((a, b) => a - b);
+      expect(ratios[Math.floor(ratios.length / 2)]).toBeCloseTo(0.8, 1);
+    }
+  });
+
+  it("keeps towns apart and the district around its centre, in WGS84 degrees", () => {
+    for (const scenario of [small, big]) {
+      const nodes = scenario.roads.nodes ?? [];
+      const towns = nodes.filter((node) => node.id.startsWith("town-"));
+      for (const a of towns)
+        for (const b of towns)
+          if (a.id < b.id) expect(greatCircleKm(a, b), `${a.id}–${b.id}`).toBeGreaterThan(0.5);
+      const lats = nodes.map((node) => node.lat);
+      const lons = nodes.map((node) => node.lon);
+      expect(Math.max(...lats) - Math.min(...lats)).toBeLessThan(1);
+      expect(Math.max(...lons) - Math.min(...lons)).toBeLessThan(1);
+      for (const node of nodes) {
+        expect(Math.abs(node.lat - 30.9), node.id).toBeLessThan(0.5);
+        expect(Math.abs(node.lon - 121.25), node.id).toBeLessThan(0.5);
+      }
+    }
+  });
+
+  it("gives the same coordinates for the same seed and others for another seed", () => {
+    expect(generateScenario({ seed: 1, staff: 2_000 }).roads.nodes).toEqual(small.roads.nodes);
+    expect(generateScenario({ seed: 2, staff: 2_000 }).roads.nodes).not.toEqual(small.roads.nodes);
+  });
+
+  it.each<[GenerateScenarioOptions, string]>([
+    [{ seed: 1, staff: 1_000 }, "3dfc477350208fbdc21611d007f73067fe8ccd5beaf3c529a5969ab6c3bd286a"],
+    [{ seed: 1, staff: 2_000 }, "d846e921e7fcbebe2e47bdf306295ec6b7a7aa8c5a12308c2d4022a758c36b26"],
+    [
+      { seed: 3, staff: 20_000 },
+      "39ba0bfc3ae1c035846c89009541d36d9d78265f5976fb2f2493e1e2f1aa6b86",
+    ],
+    [
+      { seed: -12, staff: 300, start: "2023-03-10", timeZone: "Europe/Berlin" },
+      "c797e9019b99660412012b24dec695e7a8b52cbc8ddc5b5e2e5ccfb2941ffd29",
+    ],
+  ])("leaves everything else byte for byte as before coordinates: %j", (options, digest) => {
+    // SHA-256 of JSON.stringify(generateScenario(options)) at commit 8773ae7, before roads.nodes:
+    // benchmarks and recorded figures depend on the same seed giving the same district.
+    expect(digestWithoutNodes(generated(options))).toBe(digest);
   });
 });
 
