@@ -141,39 +141,44 @@ describe("renderReport in Chromium", () => {
       expect(failed).toEqual([]);
       expect(errors).toEqual([]);
     },
+    TIMEOUT,
   );
 
-  it.skipIf(noBrowser)("shows the roster's totals and the validator's verdict", async () => {
-    const totals = Object.fromEntries(
-      await page.$$eval("[data-total]", (elements) =>
-        elements.map((element) => [
-          element.getAttribute("data-total"),
-          Number(element.textContent),
-        ]),
-      ),
-    );
-    const workers = scenario.staff.filter((person) => person.role === "worker").length;
-    expect(totals).toMatchObject({
-      staff: scenario.staff.length,
-      workers,
-      drivers: scenario.staff.length - workers,
-      "vehicles-used": roster.stats.vehiclesUsed,
-      "fleet-lower-bound": roster.stats.fleetLowerBound,
-      trips: roster.trips.length,
-      "empty-trips": roster.trips.filter((trip) => trip.passengers.length === 0).length,
-      boardings: roster.trips.reduce((n, trip) => n + trip.passengers.length, 0),
-      "unserved-shifts": roster.unserved.length,
-    });
-    const verdicts = await page.$$eval("[data-verdict]", (elements) =>
-      elements.map((element) => element.getAttribute("data-verdict")),
-    );
-    const ok = validateRoster(scenario, roster).ok;
-    expect(verdicts.length).toBeGreaterThan(0);
-    for (const verdict of verdicts) expect(verdict).toBe(ok ? "ok" : "violations");
-    // The verdict is what the page shows first.
-    const first = await page.locator("[data-verdict]").first().boundingBox();
-    expect(first?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(900);
-  });
+  it.skipIf(noBrowser)(
+    "shows the roster's totals and the validator's verdict",
+    async () => {
+      const totals = Object.fromEntries(
+        await page.$$eval("[data-total]", (elements) =>
+          elements.map((element) => [
+            element.getAttribute("data-total"),
+            Number(element.textContent),
+          ]),
+        ),
+      );
+      const workers = scenario.staff.filter((person) => person.role === "worker").length;
+      expect(totals).toMatchObject({
+        staff: scenario.staff.length,
+        workers,
+        drivers: scenario.staff.length - workers,
+        "vehicles-used": roster.stats.vehiclesUsed,
+        "fleet-lower-bound": roster.stats.fleetLowerBound,
+        trips: roster.trips.length,
+        "empty-trips": roster.trips.filter((trip) => trip.passengers.length === 0).length,
+        boardings: roster.trips.reduce((n, trip) => n + trip.passengers.length, 0),
+        "unserved-shifts": roster.unserved.length,
+      });
+      const verdicts = await page.$$eval("[data-verdict]", (elements) =>
+        elements.map((element) => element.getAttribute("data-verdict")),
+      );
+      const ok = validateRoster(scenario, roster).ok;
+      expect(verdicts.length).toBeGreaterThan(0);
+      for (const verdict of verdicts) expect(verdict).toBe(ok ? "ok" : "violations");
+      // The verdict is what the page shows first.
+      const first = await page.locator("[data-verdict]").first().boundingBox();
+      expect(first?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(900);
+    },
+    TIMEOUT,
+  );
 
   it.skipIf(noBrowser)(
     "saves a full-page screenshot 1,280 px wide that is not blank",
@@ -218,34 +223,43 @@ describe("renderReport in Chromium", () => {
     TIMEOUT,
   );
 
-  it.skipIf(noBrowser)("opens one manifest from its link, without script", async () => {
-    const manifests = page.locator("section.manifest");
-    const count = await manifests.count();
-    expect(count).toBeGreaterThan(24); // the Jinshan roster's index of manifests
-    await page.locator('a[href="#manifest-3"]').click();
-    expect(await page.locator("#manifest-3").isVisible()).toBe(true);
-    expect(await page.locator("#manifest-4").isVisible()).toBe(false);
-    const rows = await page.locator("#manifest-3 tbody.trip tr:not(.trip-head)").count();
-    expect(rows).toBeGreaterThan(0);
-  });
+  it.skipIf(noBrowser)(
+    "opens one manifest from its link, without script",
+    async () => {
+      const manifests = page.locator("section.manifest");
+      const count = await manifests.count();
+      expect(count).toBeGreaterThan(24); // the Jinshan roster's index of manifests
+      await page.locator('a[href="#manifest-3"]').click();
+      expect(await page.locator("#manifest-3").isVisible()).toBe(true);
+      expect(await page.locator("#manifest-4").isVisible()).toBe(false);
+      const rows = await page.locator("#manifest-3 tbody.trip tr:not(.trip-head)").count();
+      expect(rows).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
 
-  it.skipIf(noBrowser)("prints every manifest, each starting a new page", async () => {
-    await page.emulateMedia({ media: "print" });
-    try {
-      const styles = await page.$$eval("section.manifest", (elements) =>
-        elements.map((element) => {
-          const style = getComputedStyle(element);
-          return { breakBefore: style.breakBefore, display: style.display };
-        }),
-      );
-      const vehicleDays = new Set(
-        roster.trips.map((trip) => `${trip.vehicleId} ${trip.depart.slice(0, 10)}`),
-      );
-      expect(styles).toHaveLength(vehicleDays.size);
-      for (const style of styles) expect(style).toEqual({ breakBefore: "page", display: "block" });
-      expect(await page.locator("nav").isVisible()).toBe(false);
-    } finally {
-      await page.emulateMedia({ media: "screen" });
-    }
-  });
+  it.skipIf(noBrowser)(
+    "prints every manifest, each starting a new page",
+    async () => {
+      await page.emulateMedia({ media: "print" });
+      try {
+        const styles = await page.$$eval("section.manifest", (elements) =>
+          elements.map((element) => {
+            const style = getComputedStyle(element);
+            return { breakBefore: style.breakBefore, display: style.display };
+          }),
+        );
+        const vehicleDays = new Set(
+          roster.trips.map((trip) => `${trip.vehicleId} ${trip.depart.slice(0, 10)}`),
+        );
+        expect(styles).toHaveLength(vehicleDays.size);
+        for (const style of styles)
+          expect(style).toEqual({ breakBefore: "page", display: "block" });
+        expect(await page.locator("nav").isVisible()).toBe(false);
+      } finally {
+        await page.emulateMedia({ media: "screen" });
+      }
+    },
+    TIMEOUT,
+  );
 });

@@ -84,7 +84,7 @@ function median(values: number[]): number {
 
 // ---------------------------------------------------------------------------------------
 
-describe("renderReport on the Jinshan roster", () => {
+describe("renderReport on the Jinshan roster", { timeout: 60_000 }, () => {
   const input = jinshanScenario();
   const scenario = parseScenario(input);
   const roster = planRoster(scenario);
@@ -202,7 +202,7 @@ describe("renderReport on the Jinshan roster", () => {
   });
 });
 
-describe("renderReport on a broken roster", () => {
+describe("renderReport on a broken roster", { timeout: 60_000 }, () => {
   const scenario = parseScenario(jinshanScenario());
   const planned = planRoster(scenario);
   const broken: Roster = structuredClone(planned);
@@ -242,7 +242,7 @@ describe("renderReport on a broken roster", () => {
   });
 });
 
-describe("renderReport with markup in names and ids", () => {
+describe("renderReport with markup in names and ids", { timeout: 60_000 }, () => {
   const input: ScenarioInput = oneLoopScenario({
     enterprises: [{ id: "e1", name: `E<1> & "Sons"`, closedHousing: true, positiveCases: [] }],
     workers: [1, 2].map((n) => ({
@@ -299,7 +299,7 @@ describe("renderReport with markup in names and ids", () => {
   });
 });
 
-describe("renderReport on a large roster", () => {
+describe("renderReport on a large roster", { timeout: 60_000 }, () => {
   const scenario = parseScenario(generateScenario({ seed: 3, staff: 2_000, days: 14 }));
   const roster = planRoster(scenario);
   const html = renderReport(scenario, roster);
@@ -334,7 +334,7 @@ describe("renderReport on a large roster", () => {
   });
 });
 
-describe("computeExposure", () => {
+describe("computeExposure", { timeout: 60_000 }, () => {
   const trip = (id: string, vehicleId: string, driverId: string, riders: string[]): Trip => ({
     id,
     loopId: "l",

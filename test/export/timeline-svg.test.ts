@@ -121,7 +121,7 @@ function checkAgainstRoster(svg: string, scenario: Scenario, roster: Roster, dat
 
 // ---------------------------------------------------------------------------------------
 
-describe("renderTimelineSvg on the Jinshan roster", () => {
+describe("renderTimelineSvg on the Jinshan roster", { timeout: 60_000 }, () => {
   const scenario = parseScenario(jinshanScenario());
   const roster = planRoster(scenario);
   const date = "2022-05-18";
@@ -218,7 +218,7 @@ describe("renderTimelineSvg on the Jinshan roster", () => {
   });
 });
 
-describe("renderTimelineSvg with markup in ids and names", () => {
+describe("renderTimelineSvg with markup in ids and names", { timeout: 60_000 }, () => {
   const vehicleId = `v<1>&"'`;
   const plate = `沪A<&>"'\u0001`;
   const input: ScenarioInput = oneLoopScenario({
@@ -253,7 +253,7 @@ describe("renderTimelineSvg with markup in ids and names", () => {
   });
 });
 
-describe("renderTimelineSvg over generated scenarios", () => {
+describe("renderTimelineSvg over generated scenarios", { timeout: 60_000 }, () => {
   test.prop([scenarioArbitrary({ maxWorkers: 40, maxDays: 4 }), fc.nat({ max: 4 })], {
     numRuns: 20,
   })(
