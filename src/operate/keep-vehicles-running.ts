@@ -12,8 +12,15 @@ import type { Staff, Vehicle } from "../scenario/schema.js";
 import type { DayNumber } from "../time/civil-date.js";
 import { parseInstant } from "../time/instant.js";
 import { compareText } from "../util/order.js";
+import { pruneEmptyRuns } from "./drop-rides.js";
 import { reachesInto } from "./periods.js";
-import { applyPlacement, findPlacement, type RideNeed, type ShiftNeed } from "./place-riders.js";
+import {
+  applyPlacement,
+  findPlacement,
+  placementDeparts,
+  type RideNeed,
+  type ShiftNeed,
+} from "./place-riders.js";
 import type { TestBook } from "./test-book.js";
 import type { WorkingRoster, WorkTrip } from "./working-roster.js";
 
@@ -83,18 +90,13 @@ export function keepVehiclesRunning(
     if (vehicleOk && trips.every(driverFine)) continue;
     const loop = working.loops.get(trips[0]?.trip.loopId ?? "");
     if (loop === undefined) continue;
-    // Trips at the start that may run as they are, should nothing else be found.
-    let keepable = 0;
-    while (keepable < trips.length) {
-      const work = trips[keepable] as WorkTrip;
-      if (!vehicleFine(work) || !driverFine(work)) break;
-      keepable++;
-    }
+    // Should nothing else be found, only the trips inside the periods stop.
+    const forbidden = new Set(trips.filter((work) => !vehicleFine(work) || !driverFine(work)));
     if (vehicleOk) {
       if (!giveNewDriver(context, vehicleId, loop, trips))
-        strand(context, vehicleId, loop, trips.slice(keepable), "no-driver");
+        strand(context, vehicleId, loop, trips, forbidden, "no-driver");
     } else if (!replaceVehicle(context, vehicleId, loop, trips)) {
-      strand(context, vehicleId, loop, trips.slice(keepable), "no-vehicle");
+      strand(context, vehicleId, loop, trips, forbidden, "no-vehicle");
     }
   }
   return result;
@@ -201,6 +203,21 @@ function giveNewDriver(
   return false;
 }
 
+/**
+ * When an empty run must leave to arrive the disinfection time before a trip leaving at
+ * `next`. On a zero-minute road with no disinfection time it would coincide with the trip;
+ * a minute earlier keeps it first in time order, whatever the trip ids.
+ */
+function leadTimes(
+  next: number,
+  routeMinutes: number,
+  policy: { disinfectionMinutes: number },
+): { depart: number; arrive: number } {
+  const early = routeMinutes + policy.disinfectionMinutes === 0 ? MS_PER_MINUTE : 0;
+  const arrive = next - policy.disinfectionMinutes * MS_PER_MINUTE - early;
+  return { depart: arrive - routeMinutes * MS_PER_MINUTE, arrive };
+}
+
 /** Whether a vehicle may serve a loop: its enterprise and dormitory restrictions. */
 function mayServe(vehicle: Vehicle, loop: RosterLoop): boolean {
   return (
@@ -232,8 +249,7 @@ function replaceVehicle(
   let lead: { depart: number; arrive: number; day: DayNumber } | undefined;
   if (first.trip.direction === "to-dormitory") {
     // The vehicle starts its service at the dormitory: an empty run takes it to the plant.
-    const arrive = first.depart - policy.disinfectionMinutes * MS_PER_MINUTE;
-    const depart = arrive - loop.toPlant.minutes * MS_PER_MINUTE;
+    const { depart, arrive } = leadTimes(first.depart, loop.toPlant.minutes, policy);
     if (clock.dayOf(depart) < working.fromDay) return false; // it would change the past
     lead = { depart, arrive, day: clock.dayOf(depart) };
   }
@@ -346,38 +362,57 @@ function otherDeparts(working: WorkingRoster, driverId: string, vehicleId: strin
 }
 
 /**
- * No vehicle or driver for this one: its riders go to the loop's other vehicles where there
- * is room at the same times, the rest lose their rides from `from` on, and it stops.
+ * No vehicle or driver for this one: the trips inside its periods stop. Their riders, with
+ * the rides that pair with them on this vehicle, go to the loop's other vehicles where there
+ * is room at the same times; whoever is left loses those rides. The vehicle keeps running
+ * outside the periods, its remaining trips chained again (see {@link rechain}).
  */
 function strand(
   context: Context,
   vehicleId: string,
   loop: RosterLoop,
   trips: readonly WorkTrip[],
+  forbidden: ReadonlySet<WorkTrip>,
   reason: string,
 ): void {
   const { working } = context;
-  const ridesOf = new Map<string, WorkTrip[]>();
+  // Each rider's rides on this vehicle, in order, to find the ride paired with a stopped one.
+  const ridesOn = new Map<string, WorkTrip[]>();
   for (const work of trips) {
     for (const p of work.trip.passengers) {
-      const list = ridesOf.get(p.personId);
-      if (list === undefined) ridesOf.set(p.personId, [work]);
+      const list = ridesOn.get(p.personId);
+      if (list === undefined) ridesOn.set(p.personId, [work]);
       else list.push(work);
     }
   }
-  for (const work of trips) work.removed = true;
-  for (const personId of [...ridesOf.keys()].sort(compareText)) {
-    const rides = ridesOf.get(personId) ?? [];
-    const windowOf = rideWindows(working, personId);
-    // The rides as they were, in shifts: a leading ride home alone, then in-and-home pairs.
-    const needs: ShiftNeed[] = [];
-    let i = 0;
-    const leadingHome = rides[0]?.trip.direction === "to-dormitory";
-    if (leadingHome) {
-      needs.push([windowOf(rides[0] as WorkTrip)]);
-      i = 1;
+  const ridesOf = new Map<string, Set<WorkTrip>>();
+  const lose = (personId: string, work: WorkTrip) => {
+    const set = ridesOf.get(personId);
+    if (set === undefined) ridesOf.set(personId, new Set([work]));
+    else set.add(work);
+  };
+  for (const work of forbidden) {
+    for (const p of work.trip.passengers) {
+      lose(p.personId, work);
+      const own = ridesOn.get(p.personId) ?? [];
+      const next = own[own.indexOf(work) + 1];
+      // A ride in that stops takes its ride home with it, wherever that falls.
+      if (work.trip.direction === "to-plant" && next?.trip.direction === "to-dormitory")
+        lose(p.personId, next);
     }
-    for (; i < rides.length; i += 2) needs.push(rides.slice(i, i + 2).map(windowOf));
+  }
+  for (const [personId, lost] of ridesOf)
+    for (const work of lost)
+      work.trip.passengers = work.trip.passengers.filter((p) => p.personId !== personId);
+  for (const work of forbidden) work.removed = true;
+
+  for (const personId of [...ridesOf.keys()].sort(compareText)) {
+    const lost = ridesOf.get(personId) ?? new Set<WorkTrip>();
+    const all = ridesOn.get(personId) ?? [];
+    const staying = all.filter((work) => !lost.has(work));
+    // Moving takes all their rides to one other vehicle (one fixed vehicle from `from` on);
+    // it is worth it only when it serves more shifts than staying does.
+    const { needs, leadingHome } = shiftNeeds(working, personId, all);
     const placement = findPlacement(
       working,
       loop.id,
@@ -386,14 +421,124 @@ function strand(
       undefined,
       leadingHome,
     );
-    if (placement !== undefined) {
+    const better =
+      placement !== undefined &&
+      placement.served > shiftNeeds(working, personId, staying).needs.length &&
+      // Their tests must cover the new times too (one fixed time of day: it may not).
+      context.book.ensure(personId, placementDeparts(placement));
+    if (better) {
+      for (const work of staying)
+        work.trip.passengers = work.trip.passengers.filter((p) => p.personId !== personId);
       applyPlacement(working, personId, placement);
       context.result.moved.add(personId);
     }
-    if (placement === undefined || placement.served < needs.length)
-      context.result.stranded.set(personId, reason);
+    if (!better || placement.served < needs.length) context.result.stranded.set(personId, reason);
   }
-  for (const work of trips) work.trip.passengers = [];
+  rechain(context, vehicleId, loop, trips);
+}
+
+/**
+ * With trips taken out, a vehicle's next trip may leave from where it is not: an empty run
+ * that is out of place goes; a trip with riders gets an empty run before it (its driver,
+ * ending the disinfection time before it) when the day allows, else it stops too. Empty runs
+ * left with nothing to fetch then go (pruneEmptyRuns).
+ */
+function rechain(
+  context: Context,
+  vehicleId: string,
+  loop: RosterLoop,
+  trips: readonly WorkTrip[],
+): void {
+  const { working } = context;
+  const gap = working.model.scenario.policy.disinfectionMinutes * MS_PER_MINUTE;
+  let at: string = loop.dormitoryId;
+  let free = Number.NEGATIVE_INFINITY;
+  working.before.forEach((trip) => {
+    if (trip.vehicleId !== vehicleId) return;
+    at = trip.to;
+    free = Math.max(free, (parseInstant(trip.arrive) as number) + gap);
+  });
+  for (const work of trips) {
+    if (work.removed) continue;
+    if (work.trip.from !== at) {
+      if (work.trip.passengers.length === 0 || !addLead(context, loop, work, free)) {
+        work.removed = true;
+        continue;
+      }
+    }
+    at = work.trip.to;
+    free = work.arrive + gap;
+  }
+  pruneEmptyRuns(working.afterByVehicle().get(vehicleId) ?? []);
+}
+
+/** An empty run that takes the vehicle to where `work` leaves from, if one fits. */
+function addLead(context: Context, loop: RosterLoop, work: WorkTrip, free: number): boolean {
+  const { working, availability, book } = context;
+  const { policy } = working.model.scenario;
+  const toPlant = work.trip.direction === "to-dormitory";
+  const route = toPlant ? loop.toPlant : loop.toDormitory;
+  const { depart, arrive } = leadTimes(work.depart, route.minutes, policy);
+  const day = working.clock.dayOf(depart);
+  if (depart < free || day < working.fromDay) return false;
+  const { driverId, vehicleId } = work.trip;
+  // Inside a period only the run that fetches a ride home of shifts begun before it may go.
+  const shiftDay = toPlant ? working.shiftDaysOf([work]).get(work) : undefined;
+  const allows = (periods: readonly DayPeriod[]) =>
+    periods.every((period) => shiftDay !== undefined && period.from > shiftDay);
+  if (
+    !allows(availability.vehiclePeriodsOn(vehicleId, day)) ||
+    !allows(availability.personPeriodsOn(driverId, day))
+  )
+    return false;
+  const minutes = drivingMinutes(working, driverId, day) + route.minutes;
+  if (minutes > policy.maxDriverMinutesPerDay) return false;
+  const own = driverIntervals(working, driverId, working.fromMs).map(([start]) => start);
+  if (
+    !book.ensure(
+      driverId,
+      [...own, depart].sort((a, b) => a - b),
+    )
+  )
+    return false;
+  working.addTrip({
+    trip: {
+      id: working.newTripId(`${work.trip.id}-lead`),
+      loopId: loop.id,
+      vehicleId,
+      driverId,
+      direction: toPlant ? "to-plant" : "to-dormitory",
+      from: toPlant ? loop.dormitoryId : loop.plantId,
+      to: toPlant ? loop.plantId : loop.dormitoryId,
+      path: [...route.path],
+      depart: working.clock.formatISO(depart),
+      arrive: working.clock.formatISO(arrive),
+      passengers: [],
+    },
+    depart,
+    arrive,
+    day,
+    removed: false,
+  });
+  return true;
+}
+
+/** A worker's rides (in time order) as shift needs: a leading ride home alone, then pairs. */
+function shiftNeeds(
+  working: WorkingRoster,
+  personId: string,
+  rides: readonly WorkTrip[],
+): { needs: ShiftNeed[]; leadingHome: boolean } {
+  const windowOf = rideWindows(working, personId);
+  const needs: ShiftNeed[] = [];
+  const leadingHome = rides[0]?.trip.direction === "to-dormitory";
+  let i = 0;
+  if (leadingHome) {
+    needs.push([windowOf(rides[0] as WorkTrip)]);
+    i = 1;
+  }
+  for (; i < rides.length; i += 2) needs.push(rides.slice(i, i + 2).map(windowOf));
+  return { needs, leadingHome };
 }
 
 /**

@@ -117,7 +117,8 @@ export class WorkingRoster {
    * For each ride home among `trips` (to-dormitory, with riders), the latest day on which
    * one of its riders' shifts began — the day their previous ride, to the plant, left. A
    * driver or vehicle whose periods all start after that day may still bring the shift home
-   * (SPEC §3). Trips that are no such ride are absent.
+   * (SPEC §3), and so may the empty run to the plant just before it. `trips` are one
+   * vehicle's, in time order. Trips that are no such ride are absent.
    */
   shiftDaysOf(trips: readonly WorkTrip[]): Map<WorkTrip, DayNumber> {
     const homes = trips.filter(
@@ -166,6 +167,19 @@ export class WorkingRoster {
         latest = Math.max(latest, this.clock.dayOf(previous.depart));
       }
       if (!Number.isNaN(latest)) out.set(home, latest);
+    }
+    // An empty run that takes the vehicle, same driver, to such a ride home counts with it.
+    for (let k = trips.length - 2; k >= 0; k--) {
+      const run = trips[k] as WorkTrip;
+      const next = trips[k + 1] as WorkTrip;
+      const shiftDay = out.get(next);
+      if (
+        shiftDay !== undefined &&
+        run.trip.direction === "to-plant" &&
+        run.trip.passengers.length === 0 &&
+        run.trip.driverId === next.trip.driverId
+      )
+        out.set(run, shiftDay);
     }
     return out;
   }

@@ -1,7 +1,7 @@
 /**
  * availability: nobody boards or drives, and no vehicle runs, a trip leaving on a date inside
  * one of their `unavailable` periods (a ride home of shifts begun before the period excepted,
- * for its workers, its driver and its vehicle alike).
+ * for its workers, its driver and its vehicle alike, with the empty run that fetches it).
  * Guards the fixed person and fixed vehicle (定人, 定車) through isolation, leave and repairs.
  */
 import { availabilityIndex, type DayPeriod } from "../../facts/availability.js";
@@ -62,8 +62,26 @@ export const checkAvailability: Rule<"availability"> = (context, emit) => {
     }
     return latest;
   };
+  // An empty run to the plant whose vehicle then brings such a shift home, same driver, is
+  // part of that ride home: without it the vehicle cannot reach the workers at the plant.
+  let nextOnVehicle: Int32Array | undefined;
+  const nextTripOf = (i: number): number => {
+    if (nextOnVehicle === undefined) {
+      nextOnVehicle = new Int32Array(roster.trips.length).fill(-1);
+      for (const trips of context.tripsByVehicle.values())
+        for (let k = 1; k < trips.length; k++)
+          nextOnVehicle[trips[k - 1] as number] = trips[k] as number;
+    }
+    return nextOnVehicle[i] as number;
+  };
+  const fetchesShift = (i: number): number | undefined => {
+    if (toPlant[i] === 0 || boardingStart[i] !== boardingStart[i + 1]) return undefined;
+    const next = nextTripOf(i);
+    if (next < 0 || roster.tripDriver[next] !== roster.tripDriver[i]) return undefined;
+    return shiftDayOf(next);
+  };
   const bringsShiftHome = (i: number, periods: readonly DayPeriod[]): boolean => {
-    const shiftDay = shiftDayOf(i);
+    const shiftDay = shiftDayOf(i) ?? fetchesShift(i);
     return shiftDay !== undefined && periods.every((period) => period.from > shiftDay);
   };
 

@@ -1,7 +1,8 @@
 /**
  * availability: nobody boards or drives, and no vehicle runs, a trip leaving on a date inside
  * one of their `unavailable` periods; a worker's ride home from a shift begun before the
- * period is excepted, for the passenger only. Fixture: w1, w2 ride T01/T02 (05-16) and
+ * period is excepted, for its passengers, driver and vehicle, and so is the empty run that
+ * fetches it. Fixture: w1, w2 ride T01/T02 (05-16) and
  * T07/T08 (05-17); w3 works nights: in T03 (05-16), home T06 (05-17), in T09 (05-17), home
  * T12 (05-18); k1 drives v1 on all twelve trips (T01–T04 05-16, T05–T10 05-17, T11–T12 05-18).
  */
@@ -60,10 +61,11 @@ describe("availability", () => {
     // Arrange: k1 on leave from 05-17, no end
     const report = validateWith([{ personId: "k1", from: "2022-05-17" }]);
     // Assert: every trip from 05-17 on, T11 and T12 (05-18, after the horizon) included,
-    // but T06, which brings home the 05-16 night shift begun before the period
-    expect(firing(report)).toEqual([["availability", 7]]);
+    // but T06, which brings home the 05-16 night shift begun before the period, and the
+    // empty run T05 that fetches it
+    expect(firing(report)).toEqual([["availability", 6]]);
     expect(found(report)).toEqual(
-      ["T05", "T07", "T08", "T09", "T10", "T11", "T12"].map((t) => `${t} driver k1`),
+      ["T07", "T08", "T09", "T10", "T11", "T12"].map((t) => `${t} driver k1`),
     );
     const last = violationsOf(report, "availability").at(-1);
     expect(last).toMatchObject({ date: "2022-05-18", period: { from: "2022-05-17" } });
@@ -119,16 +121,26 @@ describe("availability", () => {
     expect(report.ok).toBe(true);
   });
 
-  it("excepts the ride home for its driver and vehicle too, but not the empty run before it", () => {
+  it("excepts the ride home for its driver and vehicle too, with the empty run that fetches it", () => {
     // Arrange: w3, k1 and v1 all unavailable from 05-18
     const report = validateWith([
       { personId: "w3", from: "2022-05-18" },
       { personId: "k1", from: "2022-05-18" },
       { vehicleId: "v1", from: "2022-05-18" },
     ]);
-    // Assert: T12 brings w3's 05-17 night shift home: excepted for w3, k1 and v1 alike;
-    // the empty run T11 to the plant carries no shift home, so it is not
-    expect(found(report).sort()).toEqual(["T11 driver k1", "T11 vehicle v1"]);
+    // Assert: T12 brings w3's 05-17 night shift home: excepted for w3, k1 and v1 alike, and
+    // so is the empty run T11 that takes v1 and k1 to the plant for it
+    expect(report.violations).toEqual([]);
+  });
+
+  it("fires for the empty run before a ride home whose shift began inside the period", () => {
+    // Arrange: k1 and v1 unavailable from 05-17: w3's night shift of 05-17 began inside
+    const report = validateWith([
+      { personId: "k1", from: "2022-05-17" },
+      { vehicleId: "v1", from: "2022-05-17" },
+    ]);
+    // Assert: T11 fetches no shift begun before the period
+    expect(found(report)).toEqual(expect.arrayContaining(["T11 driver k1", "T11 vehicle v1"]));
   });
 
   it("fires for the driver and vehicle of a ride home whose shift began inside their period", () => {
@@ -219,9 +231,22 @@ describe("availability", () => {
           return before?.direction === "to-plant" && dateOf(before) < from;
         });
       };
+      // ...or the empty run to the plant just before such a ride home, same vehicle and driver.
+      const excused = (i: number) => {
+        const trip = roster.trips[i] as (typeof roster.trips)[number];
+        const next = roster.trips[i + 1];
+        const fetches =
+          trip.direction === "to-plant" &&
+          trip.passengers.length === 0 &&
+          next !== undefined &&
+          next.vehicleId === trip.vehicleId &&
+          next.driverId === trip.driverId &&
+          bringsShiftHome(i + 1);
+        return bringsShiftHome(i) || fetches;
+      };
       roster.trips.forEach((trip, i) => {
         if (subject === "v1") {
-          if (inside(dateOf(trip)) && !bringsShiftHome(i)) expected.push(`${trip.id} vehicle v1`);
+          if (inside(dateOf(trip)) && !excused(i)) expected.push(`${trip.id} vehicle v1`);
           return;
         }
         const rides = trip.passengers.some((p) => p.personId === subject);
@@ -238,7 +263,7 @@ describe("availability", () => {
           before?.direction === "to-plant" &&
           dateOf(before) < from;
         if (rides && !homeExcepted) expected.push(`${trip.id} person ${subject}`);
-        else if (drives && !bringsShiftHome(i)) expected.push(`${trip.id} driver ${subject}`);
+        else if (drives && !excused(i)) expected.push(`${trip.id} driver ${subject}`);
       });
       const key = subject === "v1" ? "vehicleId" : "personId";
       // Act
