@@ -10,7 +10,7 @@ import type { ScenarioInput, UnavailablePeriod } from "../scenario/schema.js";
 import { civilDay, formatCivilDate } from "../time/civil-date.js";
 import { compareText } from "../util/order.js";
 import { type Change, changeStart } from "./changes.js";
-import { traceContacts } from "./trace-contacts.js";
+import { closeContactIds } from "./close-contacts.js";
 
 /** What applying the changes made of the scenario. */
 export interface AppliedChanges {
@@ -70,13 +70,17 @@ export function applyChanges(
         const person = model.staff.get(change.personId);
         if (person !== undefined) {
           addCase(person.enterpriseId, change.date);
-          const window = {
-            from: formatCivilDate(Math.max(horizonStart, day - policy.traceBackDays)),
-            to: change.date,
-          };
-          const trace = traceContacts(model.scenario, previous, change.personId, window);
-          for (const contact of trace.close)
-            isolate(contact.personId, change.date, until, "close-contact");
+          // traceContacts' close list over [date - traceBackDays, date], in one pass.
+          const contacts = closeContactIds(
+            model,
+            previous,
+            change.personId,
+            Math.max(horizonStart, day - policy.traceBackDays),
+            day,
+            policy.contactRows,
+          );
+          for (const contactId of [...contacts].sort(compareText))
+            isolate(contactId, change.date, until, "close-contact");
         } else {
           // A joiner of the same list: no rides yet, so no contacts; their case still counts.
           const joiner = changes.find(

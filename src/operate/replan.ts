@@ -8,7 +8,6 @@
  */
 import { availabilityIndex } from "../facts/availability.js";
 import { eligibilityIndex } from "../facts/eligibility.js";
-import { safeParseRoster } from "../roster/parse.js";
 import type { Roster } from "../roster/schema.js";
 import { type ScenarioModel, scenarioModel } from "../scenario/model.js";
 import { safeParseScenario } from "../scenario/parse.js";
@@ -70,11 +69,10 @@ export function replan(
 ): ReplanResult {
   const progress = options?.onProgress ?? (() => {});
   const model = scenarioModel(scenario);
-  const parsed = safeParseRoster(previous);
-  if (!parsed.success) throw parsed.error;
-  const before = parsed.data;
-  progress(`checking the previous roster (${before.trips.length} trips)`);
-  const report = validateRoster(model.scenario, before, { maxViolations: VIOLATIONS_NAMED });
+  progress("checking the previous roster");
+  // One read: the validator checks the shape (roster-schema) before any rule, so a roster
+  // it passes is a Roster as it stands; it is only read from here on, never changed.
+  const report = validateRoster(model.scenario, previous, { maxViolations: VIOLATIONS_NAMED });
   if (!report.ok) {
     throw new RosterError(
       report.violations.map((violation) => ({
@@ -83,6 +81,7 @@ export function replan(
       })),
     );
   }
+  const before = previous as Roster;
   const firstDay = model.firstDay;
   const changeList = checkChanges(model, changes, firstDay, firstDay + model.days);
   const applied = applyChanges(model, scenario, before, changeList);

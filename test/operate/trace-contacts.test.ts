@@ -23,6 +23,9 @@ import {
   type TraceContactsOptions,
   traceContacts,
 } from "../../src/index.js";
+import { closeContactIds } from "../../src/operate/close-contacts.js";
+import { scenarioModel } from "../../src/scenario/model.js";
+import { civilDay } from "../../src/time/civil-date.js";
 import { compareText } from "../../src/util/order.js";
 import { addDays, scenarioArbitrary } from "../arbitraries/scenario.js";
 
@@ -699,7 +702,7 @@ describe("traceContacts against the oracle", () => {
     ],
     { numRuns: 60 },
   )(
-    "gives what SPEC §7.1 says, for planned and hand-edited rosters",
+    "gives what SPEC §7.1 says, for planned and hand-edited rosters (and replan's one-pass close list agrees)",
     (input, contactRows, perRow, edits, queries) => {
       const policy = { ...input.policy };
       if (contactRows === undefined) delete policy.contactRows;
@@ -722,6 +725,16 @@ describe("traceContacts against the oracle", () => {
         if (query.rows !== undefined) options.rows = query.rows;
         const trace = traceContacts(scenario, roster, personId, options);
         expect(trace).toEqual(oracle(scenario, roster, personId, options));
+        // replan's one-pass close list agrees with the indexed one
+        const close = closeContactIds(
+          scenarioModel(scenario),
+          roster,
+          personId,
+          civilDay(trace.from),
+          civilDay(trace.to),
+          options.rows ?? scenario.policy.contactRows,
+        );
+        expect([...close].sort(compareText)).toEqual(trace.close.map((c) => c.personId));
         const names = [
           ...trace.close.map((c) => c.personId),
           ...trace.vehicle.map((c) => c.personId),
