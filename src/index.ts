@@ -3,6 +3,28 @@
  * The explicit list of public names.
  */
 
+export { type CsvOptions, csvStringifyOptions } from "./export/csv/csv-options.js";
+export {
+  MANIFEST_COLUMNS,
+  type ManifestCsvOptions,
+  manifestRows,
+  toManifestCsv,
+} from "./export/csv/manifest.js";
+export {
+  STAFF_LIST_COLUMNS,
+  type StaffListCsvOptions,
+  staffListRows,
+  toStaffListCsv,
+} from "./export/csv/staff-list.js";
+export {
+  TESTING_COLUMNS,
+  type TestingCsvOptions,
+  testingRows,
+  toTestingCsv,
+} from "./export/csv/testing-list.js";
+export { rosterJsonSchema, scenarioJsonSchema } from "./export/json-schema.js";
+export { renderReport } from "./export/report.js";
+export { renderTimelineSvg } from "./export/timeline-svg.js";
 export { vehicleCapacity } from "./facts/capacity.js";
 export { assessEligibility, type Eligibility } from "./facts/eligibility.js";
 export { deriveLoops, type Loop, loopId } from "./facts/loops.js";
