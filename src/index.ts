@@ -22,6 +22,16 @@ export {
   testingRows,
   toTestingCsv,
 } from "./export/csv/testing-list.js";
+export { GTFS_COLUMNS, type GtfsFileName, type GtfsRow } from "./export/gtfs/columns.js";
+export type { ToGtfsOptions } from "./export/gtfs/context.js";
+export {
+  type GtfsFeed,
+  type GtfsFiles,
+  gtfsCsvOptions,
+  gtfsFeed,
+  toGtfs,
+} from "./export/gtfs/gtfs.js";
+export { toICalendar } from "./export/icalendar.js";
 export { rosterJsonSchema, scenarioJsonSchema } from "./export/json-schema.js";
 export { renderReport } from "./export/report.js";
 export { renderTimelineSvg } from "./export/timeline-svg.js";
