@@ -1,98 +1,67 @@
 /**
- * The command line:
- *   closed-loop-commute plan [scenario.json] [--out DIR]   (no file: the built-in Jinshan scenario)
- *   closed-loop-commute validate scenario.json roster.json
- * `plan` validates what it planned and exits 1 if that ever breaks a rule; `validate`
- * prints the report and exits 1 if the roster breaks any rule.
+ * The command line (SPEC §7.4): `closed-loop-commute <command>`, commands in `program.ts`.
+ * Exit 0 ok, 1 violations found, 2 bad input — every problem named with its file and path,
+ * never a stack trace. Only a bug in this package prints one (exit 3).
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { jinshanScenario } from "../jinshan/scenario.js";
-import { planRoster } from "../plan/plan-roster.js";
-import { parseScenario } from "../scenario/parse.js";
-import { InvalidInputError } from "../util/errors.js";
-import { formatReport } from "../validate/report.js";
-import { validateRoster } from "../validate/validate-roster.js";
-import { formatRosterSummary } from "./roster-summary.js";
-import { formatScenarioSummary } from "./scenario-summary.js";
+import { CommanderError } from "commander";
+import { ClosedLoopError } from "../util/errors.js";
+import { UsageError } from "./inputs.js";
+import { OutputFileError } from "./io/atomic-write.js";
+import { InputFileError } from "./io/read-json.js";
+import { buildProgram } from "./program.js";
 
-const USAGE = `usage:
-  closed-loop-commute plan [scenario.json] [--out DIR]
-  closed-loop-commute validate scenario.json roster.json`;
+export const EXIT_OK = 0;
+export const EXIT_BAD_INPUT = 2;
+export const EXIT_BUG = 3;
 
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new Error(`cannot read ${path}: ${(error as Error).message}`);
-  }
+/** The message of an error that is the user's input, not a bug; undefined for a bug. */
+function badInput(error: unknown): string | undefined {
+  if (
+    error instanceof ClosedLoopError ||
+    error instanceof InputFileError ||
+    error instanceof OutputFileError ||
+    error instanceof UsageError
+  )
+    return error.message;
+  return undefined;
 }
 
-/** Prints a step with its elapsed time once it has run for over a second. */
-function timer(): (message: string) => void {
-  const started = performance.now();
-  let last = started;
-  return (message) => {
-    const now = performance.now();
-    if (now - last > 1000) process.stderr.write(`  … ${((now - started) / 1000).toFixed(1)} s\n`);
-    process.stderr.write(`· ${message}\n`);
-    last = now;
-  };
-}
-
-function plan(args: string[]): number {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { out: { type: "string", default: "out" } },
-    allowPositionals: true,
+/**
+ * Runs the command line on `argv` (without `node` and the script).
+ *
+ * @returns the exit code
+ */
+export async function run(argv: readonly string[]): Promise<number> {
+  let code = EXIT_OK;
+  const program = buildProgram((exitCode) => {
+    code = exitCode;
   });
-  const file = positionals[0];
-  const scenario = parseScenario(file === undefined ? jinshanScenario() : readJson(file));
-  console.log(formatScenarioSummary(scenario));
-  console.log("");
-  const progress = timer();
-  const roster = planRoster(scenario, { onProgress: progress });
-  progress("validating the roster");
-  const report = validateRoster(scenario, roster);
-  const out = values.out;
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, "roster.json"), `${JSON.stringify(roster, null, 2)}\n`);
-  progress(`wrote ${join(out, "roster.json")}`);
-  console.log(formatRosterSummary(roster, report));
-  if (!report.ok) console.log(formatReport(report));
-  return report.ok ? 0 : 1;
-}
-
-function validate(args: string[]): number {
-  const [scenarioFile, rosterFile] = args;
-  if (scenarioFile === undefined || rosterFile === undefined) {
-    console.error(USAGE);
-    return 2;
-  }
-  const report = validateRoster(parseScenario(readJson(scenarioFile)), readJson(rosterFile));
-  console.log(formatReport(report));
-  return report.ok ? 0 : 1;
-}
-
-function main(argv: string[]): number {
-  const [command, ...rest] = argv;
   try {
-    if (command === "plan") return plan(rest);
-    if (command === "validate") return validate(rest);
-    console.error(USAGE);
-    return 2;
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
   } catch (error) {
-    // Bad input is reported by its message (every issue with its path), not a stack trace.
-    if (
-      error instanceof InvalidInputError ||
-      (error instanceof Error && error.message.startsWith("cannot read"))
-    ) {
-      console.error(error.message);
-      return 2;
+    if (error instanceof CommanderError) {
+      // Commander printed it. Help and the version asked for are a success; any other is usage.
+      const asked = error.code === "commander.helpDisplayed" || error.code === "commander.version";
+      return asked ? EXIT_OK : EXIT_BAD_INPUT;
     }
-    throw error;
+    process.stderr.write("\r\x1b[K".repeat(process.stderr.isTTY === true ? 1 : 0));
+    const message = badInput(error);
+    if (message !== undefined) {
+      process.stderr.write(`error: ${message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    process.stderr.write(
+      `internal error (a bug in closed-loop-commute; please report it):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return EXIT_BUG;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(EXIT_OK);
+  throw error;
+});
+
+process.exitCode = await run(process.argv.slice(2));

@@ -13,6 +13,7 @@ import { chmod, mkdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
+import { holdTemporary, releaseTemporary } from "./interrupt.js";
 import { isSystemError, type SystemError, systemReason } from "./system-error.js";
 
 /** Options of an {@link OutputFileError}. */
@@ -175,12 +176,15 @@ export async function writeFileAtomically(path: string, write: StreamWriter): Pr
   const before = await existing(path);
   if (before?.isDirectory()) throw new OutputFileError(path, "it is a folder");
   const temp = siblingName(path, "tmp");
+  holdTemporary(temp);
   try {
     await streamIntoNewFile(temp, before === undefined ? undefined : before.mode & 0o7777, write);
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
     throw outputError(path, error);
+  } finally {
+    releaseTemporary(temp);
   }
 }
 
@@ -256,11 +260,14 @@ export async function writeFolderAtomically(
   } catch (error) {
     throw outputError(dir, error);
   }
+  holdTemporary(temp);
   try {
     await fill(temp);
     await swapIn(temp, dir, before !== undefined);
   } catch (error) {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);
     throw outputError(dir, aboutFinalFolder(error, temp, dir));
+  } finally {
+    releaseTemporary(temp);
   }
 }

@@ -1,0 +1,133 @@
+/**
+ * Every file the command line writes, as a function that streams it into an open output:
+ * the roster as JSON, the three CSV lists, the GTFS feed (a folder or a zip), and the
+ * single-string exports (report, timeline, calendar, schemas). Big files go out in pieces —
+ * CSV rows in batches through csv-stringify, GTFS records file by file, the roster through
+ * `jsonChunks` — so no whole-file string is ever built for a district-sized roster.
+ */
+import { PassThrough, type Writable } from "node:stream";
+import type { Options } from "csv-stringify";
+import { stringify } from "csv-stringify/sync";
+import yazl from "yazl";
+import { csvStringifyOptions } from "../export/csv/csv-options.js";
+import { MANIFEST_COLUMNS, manifestRows } from "../export/csv/manifest.js";
+import { STAFF_LIST_COLUMNS, staffListRows } from "../export/csv/staff-list.js";
+import { TESTING_COLUMNS, testingRows } from "../export/csv/testing-list.js";
+import { gtfsCsvOptions, gtfsFeed } from "../export/gtfs/gtfs.js";
+import type { Roster } from "../roster/schema.js";
+import type { Scenario } from "../scenario/schema.js";
+import { writeChunks } from "./io/atomic-write.js";
+import type { Progress } from "./progress.js";
+
+/** Streams one file's content into `out` (which the caller opened and will close). */
+export type FileWriter = (out: Writable) => Promise<void>;
+
+/** Rows stringified a batch at a time: csv-stringify's speed without one string per file. */
+const CSV_BATCH = 5_000;
+
+/** The CSV lists of SPEC §7.3 by the command line's name for them. */
+export const CSV_LISTS = {
+  manifests: { columns: MANIFEST_COLUMNS, rows: manifestRows },
+  staff: { columns: STAFF_LIST_COLUMNS, rows: staffListRows },
+  testing: { columns: TESTING_COLUMNS, rows: testingRows },
+} as const;
+
+export type CsvList = keyof typeof CSV_LISTS;
+
+/**
+ * The CSV text of `rows` in pieces of a few thousand records: the header (and byte order
+ * mark) with the first piece only, the same text csv-stringify writes for all rows at once.
+ */
+export function* csvChunks(
+  rows: Iterable<readonly unknown[] | Record<string, unknown>>,
+  format: Options,
+  onRows?: (count: number) => void,
+): Generator<string> {
+  let batch: unknown[] = [];
+  let first = true;
+  let count = 0;
+  const flush = () => {
+    const text = stringify(batch, first ? format : { ...format, header: false, bom: false });
+    first = false;
+    count += batch.length;
+    batch = [];
+    onRows?.(count);
+    return text;
+  };
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === CSV_BATCH) yield flush();
+  }
+  if (batch.length > 0 || first) yield flush();
+}
+
+/** A CSV list of the roster, with a byte order mark when `bom` (spreadsheets want it for Chinese names). */
+export function csvListWriter(
+  list: CsvList,
+  scenario: Scenario,
+  roster: Roster,
+  bom: boolean,
+  progress: Progress,
+): FileWriter {
+  const { columns, rows } = CSV_LISTS[list];
+  return (out) =>
+    writeChunks(
+      out,
+      csvChunks(rows(scenario, roster), csvStringifyOptions(columns, { bom }), (n) =>
+        progress.count(n, undefined, "rows"),
+      ),
+    );
+}
+
+/** A text that is small whatever the roster's size (the report summarises large rosters). */
+export function textWriter(text: () => string): FileWriter {
+  return (out) => writeChunks(out, [text()]);
+}
+
+/** Hands each GTFS file of the feed, by name, to `write`, one after the other. */
+export async function writeGtfsFiles(
+  scenario: Scenario,
+  roster: Roster,
+  write: (name: string, writer: FileWriter) => Promise<void>,
+  progress: Progress,
+): Promise<void> {
+  const feed = gtfsFeed(scenario, roster);
+  for (const file of feed.files) {
+    progress.stage(`writing gtfs/${file}`);
+    await write(file, (out) =>
+      writeChunks(
+        out,
+        csvChunks(feed.rows(file) as Iterable<Record<string, unknown>>, gtfsCsvOptions(file), (n) =>
+          progress.count(n, undefined, "rows"),
+        ),
+      ),
+    );
+  }
+}
+
+/** The GTFS feed as one zip archive (deflated), streamed into `out`. */
+export function gtfsZipWriter(scenario: Scenario, roster: Roster, progress: Progress): FileWriter {
+  return async (out) => {
+    const zip = new yazl.ZipFile();
+    const piped = new Promise<void>((resolve, reject) => {
+      zip.outputStream.on("error", reject);
+      zip.outputStream.on("end", resolve);
+      zip.outputStream.pipe(out, { end: false });
+    });
+    // Each file is made in full (in pieces) before the next starts: yazl reads them in order.
+    await writeGtfsFiles(
+      scenario,
+      roster,
+      async (name, writer) => {
+        const entry = new PassThrough();
+        // A fixed local time (zip dates are local and start in 1980): the same feed, the same bytes.
+        zip.addReadStream(entry, name, { mtime: new Date(2000, 0, 1) });
+        await writer(entry);
+        entry.end();
+      },
+      progress,
+    );
+    zip.end();
+    await piped;
+  };
+}
