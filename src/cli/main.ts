@@ -5,6 +5,7 @@
  */
 import { CommanderError } from "commander";
 import { ClosedLoopError } from "../util/errors.js";
+import { relaunchWithLargerHeap } from "./heap.js";
 import { UsageError } from "./inputs.js";
 import { OutputFileError } from "./io/atomic-write.js";
 import { InputFileError } from "./io/read-json.js";
@@ -64,4 +65,5 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await run(process.argv.slice(2));
+const argv = process.argv.slice(2);
+process.exitCode = await (relaunchWithLargerHeap(argv) ?? run(argv));
