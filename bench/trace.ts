@@ -160,7 +160,11 @@ let results = readFileSync(resultsPath, "utf8");
 const start = results.indexOf(heading);
 if (start === -1) results = `${results.trimEnd()}\n\n${section}`;
 else {
-  const next = results.indexOf("\n## ", start + heading.length);
+  // The next section: a heading, or another benchmark's marker (kept with what it marks).
+  const ends = ["\n## ", "\n<!-- "]
+    .map((next) => results.indexOf(next, start + heading.length))
+    .filter((at) => at !== -1);
+  const next = ends.length === 0 ? -1 : Math.min(...ends);
   results = `${results.slice(0, start)}${section}${next === -1 ? "" : `\n${results.slice(next + 1)}`}`;
 }
 writeFileSync(resultsPath, results);
