@@ -46,7 +46,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       const asked = error.code === "commander.helpDisplayed" || error.code === "commander.version";
       return asked ? EXIT_OK : EXIT_BAD_INPUT;
     }
-    process.stderr.write("\r\x1b[K".repeat(process.stderr.isTTY === true ? 1 : 0));
+    if (process.stderr.isTTY === true) process.stderr.write("\r\x1b[K"); // clear a progress line
     const message = badInput(error);
     if (message !== undefined) {
       process.stderr.write(`error: ${message}\n`);

@@ -5,7 +5,7 @@
  * goes first, so a failure later still leaves the plan itself on disk.
  */
 import { join } from "node:path";
-import { nodePositions } from "../export/gtfs/positions.js";
+import { nodePositions, positionOf } from "../export/gtfs/positions.js";
 import { renderReport } from "../export/report.js";
 import type { Roster } from "../roster/schema.js";
 import { scenarioModel } from "../scenario/model.js";
@@ -35,9 +35,7 @@ export function jsonWriter(value: unknown, pretty: boolean): FileWriter {
 /** Whether every site has a position of its own or through its road node (GTFS needs one). */
 export function sitesHavePositions(scenario: Scenario): boolean {
   const nodes = nodePositions(scenarioModel(scenario));
-  return scenario.sites.every(
-    (site) => (site.lat !== undefined && site.lon !== undefined) || nodes.has(site.node),
-  );
+  return scenario.sites.every((site) => positionOf(site, nodes) !== undefined);
 }
 
 /** Writes one file of the folder, announcing it on the progress line; returns its path. */

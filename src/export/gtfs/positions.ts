@@ -18,6 +18,13 @@ export function nodePositions(model: ScenarioModel): Map<string, Position> {
   return new Map((model.scenario.roads.nodes ?? []).map((node) => [node.id, node]));
 }
 
+/** A site's own `lat`/`lon`, else its road node's; undefined when it has neither. */
+export function positionOf(site: Site, nodes: ReadonlyMap<string, Position>): Position | undefined {
+  if (site.lat !== undefined && site.lon !== undefined) return { lat: site.lat, lon: site.lon };
+  const node = nodes.get(site.node);
+  return node === undefined ? undefined : { lat: node.lat, lon: node.lon };
+}
+
 /**
  * A site's position: its own `lat`/`lon`, else its road node's.
  *
@@ -26,9 +33,8 @@ export function nodePositions(model: ScenarioModel): Map<string, Position> {
  * sitePosition({ id: "d1", node: "a", lat: 30.7, lon: 121.3, … }, new Map()) //=> { lat: 30.7, lon: 121.3 }
  */
 export function sitePosition(site: Site, nodes: ReadonlyMap<string, Position>): Position {
-  if (site.lat !== undefined && site.lon !== undefined) return { lat: site.lat, lon: site.lon };
-  const node = nodes.get(site.node);
-  if (node !== undefined) return { lat: node.lat, lon: node.lon };
+  const position = positionOf(site, nodes);
+  if (position !== undefined) return position;
   throw new InvalidArgumentError(
     `site ${JSON.stringify(site.id)} has no coordinates: a GTFS stop needs its lat/lon or a position for its node ${JSON.stringify(site.node)} in roads.nodes`,
   );
