@@ -7,6 +7,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { expect } from "vitest";
 
 export const CLI = resolve("dist/cli.js");
 const LOCK = resolve("node_modules/.cache/cli-build.lock");
@@ -115,4 +116,13 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
 /** Whether text holds a stack trace ("    at f (file:1:2)"). */
 export function hasStackTrace(text: string): boolean {
   return /^\s+at .+[(:]\d+/m.test(text);
+}
+
+/** Bad input as the CLI must report it: exit 2, each text on stderr, no stack trace anywhere. */
+export function expectBadInput(result: CliResult, ...named: string[]): void {
+  expect(result.code, result.stdout + result.stderr).toBe(2);
+  expect(result.signal).toBe(null);
+  for (const text of named) expect(result.stderr).toContain(text);
+  expect(result.stderr).not.toContain("internal error");
+  expect(hasStackTrace(result.stderr + result.stdout)).toBe(false);
 }

@@ -11,8 +11,8 @@ import Ajv2020Module from "ajv/dist/2020.js";
 import { XMLValidator } from "fast-xml-parser";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Roster } from "../../src/index.js";
-import { type CliResult, ensureBuilt, hasStackTrace, runCli } from "./built-cli.js";
+import type { ContactTrace, Roster } from "../../src/index.js";
+import { ensureBuilt, expectBadInput, runCli } from "./built-cli.js";
 import {
   csvHeader,
   entries,
@@ -51,28 +51,6 @@ beforeAll(async () => {
 
 afterAll(() => removeFolder(tmp));
 
-/** The result of a usage error: exit 2, said on stderr, no stack trace anywhere. */
-function expectBadInput(result: CliResult, ...named: string[]): void {
-  expect(result.code, result.stdout + result.stderr).toBe(2);
-  for (const text of named) expect(result.stderr).toContain(text);
-  expect(hasStackTrace(result.stdout + result.stderr)).toBe(false);
-}
-
-interface Contact {
-  personId: string;
-  trips: string[];
-  dates: string[];
-}
-interface Trace {
-  personId: string;
-  from: string;
-  to: string;
-  close: Contact[];
-  vehicle: Contact[];
-  testing: Contact[];
-  dormitory: string[];
-}
-
 function strictlyAscending(ids: readonly string[]): boolean {
   return ids.every((id, i) => i === 0 || (ids[i - 1] as string) < id);
 }
@@ -97,7 +75,7 @@ describe.concurrent("trace", () => {
       const result = await runCli(["trace", scenarioFile, rosterFile, PERSON, "--json"]);
       expect(result.code).toBe(0);
       expect(result.stderr).toBe("");
-      const trace = JSON.parse(result.stdout) as Trace;
+      const trace = JSON.parse(result.stdout) as ContactTrace;
       expect(trace.personId).toBe(PERSON);
       expect(trace.close.length).toBeGreaterThan(0);
       expect(trace.dormitory.length).toBeGreaterThan(0);
@@ -133,8 +111,8 @@ describe.concurrent("trace", () => {
         runCli(["trace", scenarioFile, rosterFile, PERSON, "--json", "--rows", "0"]),
       ]);
       expect(sameRow.code).toBe(0);
-      const wide = JSON.parse(all.stdout) as Trace;
-      const narrow = JSON.parse(sameRow.stdout) as Trace;
+      const wide = JSON.parse(all.stdout) as ContactTrace;
+      const narrow = JSON.parse(sameRow.stdout) as ContactTrace;
       expect(narrow.close.length).toBeLessThan(wide.close.length);
       const wideClose = new Set(wide.close.map((c) => c.personId));
       for (const contact of narrow.close) expect(wideClose.has(contact.personId)).toBe(true);
@@ -160,7 +138,7 @@ describe.concurrent("trace", () => {
         "--json",
       ]);
       expect(result.code).toBe(0);
-      const trace = JSON.parse(result.stdout) as Trace;
+      const trace = JSON.parse(result.stdout) as ContactTrace;
       expect([trace.from, trace.to]).toEqual(["2022-05-18", "2022-05-20"]);
       for (const contact of [...trace.close, ...trace.vehicle])
         for (const date of contact.dates)
