@@ -261,9 +261,10 @@ export const unavailableOnTrip: fc.Arbitrary<UnavailableOnTrip> = fc
   .map(({ trip: n, subject, rider, before, after, reason }) => {
     const trips = validRoster().trips;
     const carrying = trips.filter((trip) => trip.passengers.length > 0);
-    // A driver's or vehicle's period is placed on a trip to the plant: a ride home bringing
-    // back a shift begun before the period is excused for them too (SPEC §3).
-    const toPlant = trips.filter((trip) => trip.direction === "to-plant");
+    // A driver's or vehicle's period is placed on a trip to the plant with workers on it: a
+    // ride home bringing back a shift begun before the period is excused for them too (SPEC
+    // §3), and so is the empty run to the plant that fetches that shift.
+    const toPlant = carrying.filter((trip) => trip.direction === "to-plant");
     const pool = subject === "passenger" ? carrying : toPlant;
     const trip = pool[n % pool.length] as (typeof trips)[number];
     const date = trip.depart.slice(0, 10);
