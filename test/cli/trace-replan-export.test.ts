@@ -409,7 +409,7 @@ describe.concurrent("export", () => {
   it(
     "gtfs --out FOLDER: the eight files, the same as plan's gtfs/",
     async () => {
-      const dir = join(tmp, "feed");
+      const dir = join(tmp, "gtfs-folder");
       const result = await runCli(["export", "gtfs", scenarioFile, rosterFile, "--out", dir]);
       expect(result.code).toBe(0);
       expect(result.stdout).toBe(`Wrote ${dir}\n`);
@@ -419,8 +419,9 @@ describe.concurrent("export", () => {
           readFileSync(join(dir, name)).equals(readFileSync(join(out, "gtfs", name))),
           name,
         ).toBe(true);
-      // No temporary folder of the feed is left (other tests write beside it at the same time).
-      expect(entries(tmp).filter((name) => name.startsWith(".feed."))).toEqual([]);
+      // No temporary folder of the feed is left (other tests write beside it at the same
+      // time, feed.zip among them: hence a name no other test's temporary file starts with).
+      expect(entries(tmp).filter((name) => name.startsWith(".gtfs-folder."))).toEqual([]);
     },
     TIMEOUT,
   );

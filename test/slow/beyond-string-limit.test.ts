@@ -10,9 +10,9 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { writeFileAtomically } from "../../../src/cli/io/atomic-write.js";
-import { writeJson } from "../../../src/cli/io/json-stream.js";
-import { readJsonFile, STRING_READ_LIMIT } from "../../../src/cli/io/read-json.js";
+import { writeFileAtomically } from "../../src/cli/io/atomic-write.js";
+import { writeJson } from "../../src/cli/io/json-stream.js";
+import { readJsonFile, STRING_READ_LIMIT } from "../../src/cli/io/read-json.js";
 
 const root = await mkdtemp(join(tmpdir(), "beyond-string-limit-"));
 afterAll(() => rm(root, { recursive: true, force: true }));
