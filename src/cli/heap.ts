@@ -13,6 +13,9 @@ import { totalmem } from "node:os";
 import { getHeapStatistics } from "node:v8";
 
 const RELAUNCHED = "CLOSED_LOOP_COMMUTE_RELAUNCHED";
+
+/** True in the Node that `relaunchWithLargerHeap` started. */
+export const isRelaunched = (): boolean => process.env[RELAUNCHED] === "1";
 const MIB = 2 ** 20;
 /**
  * Input files up to this size in all run in the default heap. A scenario of 8 MiB is some
@@ -42,7 +45,7 @@ function fileBytes(argv: readonly string[]): number {
 
 /** The heap limit to run with, in MiB, or undefined when the current one will do. */
 function wantedHeapMiB(argv: readonly string[]): number | undefined {
-  if (process.env[RELAUNCHED] === "1") return undefined;
+  if (isRelaunched()) return undefined;
   if (!HEAVY.has(argv[0] ?? "") || argv.includes("--help") || argv.includes("-h")) return undefined;
   if (process.execArgv.some((flag) => flag.startsWith("--max-old-space-size"))) return undefined;
   if ((process.env.NODE_OPTIONS ?? "").includes("--max-old-space-size")) return undefined;
@@ -64,7 +67,8 @@ export function relaunchWithLargerHeap(argv: readonly string[]): Promise<number>
   const child = spawn(
     process.execPath,
     [...process.execArgv, `--max-old-space-size=${heap}`, script, ...argv],
-    { stdio: "inherit", env: { ...process.env, [RELAUNCHED]: "1" } },
+    // The IPC channel only tells the child when this process is gone (interrupt.ts).
+    { stdio: ["inherit", "inherit", "inherit", "ipc"], env: { ...process.env, [RELAUNCHED]: "1" } },
   );
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];

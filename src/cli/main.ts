@@ -5,9 +5,10 @@
  */
 import { CommanderError } from "commander";
 import { ClosedLoopError } from "../util/errors.js";
-import { relaunchWithLargerHeap } from "./heap.js";
+import { isRelaunched, relaunchWithLargerHeap } from "./heap.js";
 import { UsageError } from "./inputs.js";
 import { OutputFileError } from "./io/atomic-write.js";
+import { endWithParent } from "./io/interrupt.js";
 import { InputFileError } from "./io/read-json.js";
 import { buildProgram } from "./program.js";
 
@@ -66,4 +67,5 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 });
 
 const argv = process.argv.slice(2);
+if (isRelaunched()) endWithParent();
 process.exitCode = await (relaunchWithLargerHeap(argv) ?? run(argv));

@@ -23,7 +23,7 @@ const POLL_MS = 20;
 let tmp: string;
 /** A finished plan of the built-in scenario, copied into each test's output folder. */
 let earlier: string;
-/** A 20,000-staff scenario: seconds to plan, a roster of tens of MB to write. */
+/** A 20,000-staff scenario (over 8 MiB): seconds to plan, a roster of tens of MB to write. */
 let bigScenario: string;
 
 beforeAll(async () => {
@@ -31,9 +31,12 @@ beforeAll(async () => {
   tmp = tempFolder("atomic");
   earlier = join(tmp, "earlier");
   bigScenario = join(tmp, "district.json");
+  // Padded past 8 MiB with white space (still the same JSON), so that the command line starts
+  // itself again with a larger heap, as it does for a district's files (heap.ts).
   writeFileSync(
     bigScenario,
-    JSON.stringify(generateScenario({ seed: 1, staff: 20_000, days: 14 })),
+    JSON.stringify(generateScenario({ seed: 1, staff: 20_000, days: 14 })) +
+      " ".repeat(9 * 2 ** 20),
   );
   const planned = await runCli(["plan", "--out", earlier]);
   if (planned.code !== 0) throw new Error(`plan failed (${planned.code}): ${planned.stderr}`);
@@ -213,6 +216,26 @@ describe("a plan killed while it writes roster.json over an earlier plan", () =>
         for (const [path, digest] of filesBefore) expect(digests(dir).get(path), path).toBe(digest);
         const writer = Number(ROSTER_TEMP.exec(temp)?.[1]);
         expect(await ends(writer)).toBe(true);
+      }
+    },
+    TIMEOUT,
+  );
+  it(
+    "SIGKILL to the command line's process only: the Node it started ends too, leaving the earlier files and no temporary file",
+    async () => {
+      const dir = earlierPlanIn("parent-killed");
+      const filesBefore = digests(dir);
+      const interrupted = await interruptWhileWritingRoster(dir, "SIGKILL", "process");
+      const { result, temp } = interrupted;
+      // The result comes once every holder of the output pipes has closed them: the larger-heap
+      // Node that writes has ended by now, on its own, since nothing could pass SIGKILL on.
+      expect(result.signal).toBe("SIGKILL");
+      expectRosterWhole(dir, interrupted);
+      expect(entries(dir).filter((name) => name.startsWith("."))).toEqual([]);
+      if (temp !== undefined) {
+        expect(result.stderr).toContain("interrupted (the parent process ended)");
+        expect(digests(dir)).toEqual(filesBefore);
+        expect(await ends(Number(ROSTER_TEMP.exec(temp)?.[1]))).toBe(true);
       }
     },
     TIMEOUT,

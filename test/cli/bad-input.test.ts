@@ -4,7 +4,7 @@
  * inside a scenario, the option — and never a stack trace. None of them needs a plan: the
  * scenario is the built-in one written to a file, and the command fails before planning.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jinshanScenario } from "../../src/index.js";
@@ -52,9 +52,12 @@ describe.concurrent("files that are not JSON: the file, line and column named", 
       lines[at] = (lines[at] as string).replace(/,$/, "");
       const next = lines[at + 1] as string;
       const broken = file("missing-comma.json", lines.join("\n"));
-      const result = await runCli(["plan", broken, "--out", join(tmp, "never")]);
+      const out = join(tmp, "never-missing-comma");
+      const result = await runCli(["plan", broken, "--out", out]);
       const column = next.length - next.trimStart().length + 1;
       expectRefused(result, `${broken}:${at + 2}:${column}:`, "not valid JSON");
+      // The input is read before the output folder is made: none is left behind.
+      expect(existsSync(out)).toBe(false);
     },
     TIMEOUT,
   );

@@ -4,7 +4,7 @@
  * Planning a district that large takes minutes, so the file is made cheaply: the planned
  * Jinshan roster with its trips repeated, each copy without passengers and with a long id
  * (light to hold in memory, heavy on disk), streamed to disk piece by piece — never one
- * string here either. `validate` must read it (stream-json above 256 MiB) and judge it.
+ * string here either. `validate` must read it (stream-json beyond the longest string) and judge it.
  */
 import { constants } from "node:buffer";
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";

@@ -23,8 +23,10 @@ export interface PlanOptions extends CommonOptions {
 
 export async function planCommand(file: string | undefined, options: PlanOptions): Promise<number> {
   const progress = progressFor(options);
-  await ensureFolder(options.out); // before the work, so a bad --out costs no planning
   const scenario = await readScenario(file, progress);
+  // After the input is read (bad input leaves no new folder behind), before the planning (a
+  // bad --out costs no planning).
+  await ensureFolder(options.out);
   progress.done();
   await print(`${formatScenarioSummary(scenario)}\n`);
 

@@ -26,10 +26,12 @@ export async function replanCommand(
   options: ReplanCommandOptions,
 ): Promise<number> {
   const progress = progressFor(options);
-  await ensureFolder(options.out); // before the work, so a bad --out costs no planning
   const scenario = await readScenario(scenarioFile, progress);
   const previous = await readJson(rosterFile, progress);
   const changes = await readChanges(changesFile, progress);
+  // After the inputs are read (bad input leaves no new folder behind), before the re-planning
+  // (a bad --out costs no planning).
+  await ensureFolder(options.out);
   progress.stage("re-planning");
   // replan checks each change and names the bad ones (changes[i] and the path inside).
   const result = replan(scenario, previous, changes as Change[], {

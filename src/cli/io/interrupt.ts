@@ -14,10 +14,28 @@ const SIGNALS = Object.keys(EXIT_BY_SIGNAL) as Signal[];
 
 const live = new Set<string>();
 
-function onSignal(signal: Signal): void {
+/** Removes what is being written and ends the process with `code`, saying why. */
+function abandon(why: string, code: number): never {
   for (const path of live) rmSync(path, { recursive: true, force: true });
-  process.stderr.write(`\ninterrupted (${signal}): no half-written file was left behind\n`);
-  process.exit(EXIT_BY_SIGNAL[signal]);
+  process.stderr.write(`\ninterrupted (${why}): no half-written file was left behind\n`);
+  process.exit(code);
+}
+
+function onSignal(signal: Signal): void {
+  abandon(signal, EXIT_BY_SIGNAL[signal]);
+}
+
+/**
+ * In the Node relaunched with a larger heap (heap.ts): when the Node that started it is gone
+ * (even by SIGKILL, which it cannot pass on), its IPC channel closes; this process then stops
+ * too, rather than write outputs for a command nobody waits for. The channel does not keep
+ * this process alive.
+ */
+export function endWithParent(): void {
+  const channel = process.channel;
+  if (channel === undefined) return;
+  channel.unref();
+  process.on("disconnect", () => abandon("the parent process ended", EXIT_BY_SIGNAL.SIGHUP));
 }
 
 /** Marks a temporary path as being written: a signal removes it until it is released. */

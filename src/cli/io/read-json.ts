@@ -1,13 +1,13 @@
 /**
  * Reads the JSON files a command takes (scenario, roster, changes), of any size the planner
- * writes (SPEC §7.4): a file up to 256 MiB is read whole and given to `JSON.parse`; a larger
- * one — a district's roster is more than V8's longest string — is parsed as a stream with
- * stream-json. Either way a byte order mark is skipped, and every problem becomes an
+ * writes (SPEC §7.4): a file that fits in one string is read whole and given to `JSON.parse`;
+ * a larger one — a district's roster can be more than V8's longest string — is parsed as a
+ * stream with stream-json. Either way a byte order mark is skipped, and every problem becomes an
  * `InputFileError` naming the file: missing, a folder, unreadable, not UTF-8, or not JSON
  * (then with the line and column, found by `json-syntax.ts`).
  */
 
-import { isUtf8 } from "node:buffer";
+import { constants, isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { type FileHandle, open, stat } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
@@ -21,8 +21,13 @@ import {
 } from "./json-syntax.js";
 import { isSystemError, systemReason } from "./system-error.js";
 
-/** Files larger than this many bytes are parsed as a stream rather than read into one string. */
-export const STRING_READ_LIMIT = 256 * 1024 * 1024;
+/**
+ * Files larger than this many bytes are parsed as a stream rather than read into one string:
+ * V8's longest string (2^29 − 24 UTF-16 units on 64 bits). Every unit takes at least one
+ * byte of UTF-8, so a file no longer than that always fits; reading it whole and `JSON.parse`
+ * is about twice as fast as the stream.
+ */
+export const STRING_READ_LIMIT = constants.MAX_STRING_LENGTH;
 
 /** `onProgress` is called after about this many bytes more have been read. */
 const PROGRESS_STEP = 4 * 1024 * 1024;
@@ -193,8 +198,8 @@ async function parseStream(path: string, size: number, options: ReadJsonOptions)
 
 /**
  * Reads and parses a JSON file: the value `JSON.parse` would give for the file's text,
- * without a byte order mark. Files larger than 256 MiB ({@link STRING_READ_LIMIT}) are
- * parsed as a stream, so a roster of any size the planner writes can be read back.
+ * without a byte order mark. Files larger than V8's longest string ({@link STRING_READ_LIMIT},
+ * about 512 MiB) are parsed as a stream, so a roster of any size the planner writes can be read back.
  *
  * @param path - the file
  * @param options - a progress callback, and the size from which a file is streamed
