@@ -8,6 +8,7 @@
  */
 import { availabilityIndex } from "../facts/availability.js";
 import { eligibilityIndex } from "../facts/eligibility.js";
+import { isParsedRoster, markParsedRoster } from "../roster/parse.js";
 import type { Roster } from "../roster/schema.js";
 import { type ScenarioModel, scenarioModel } from "../scenario/model.js";
 import { safeParseScenario } from "../scenario/parse.js";
@@ -82,19 +83,22 @@ export function replan(
     );
   }
   const before = previous as Roster;
+  // The new roster shares objects with `previous` (its loops, say): it is trusted as parsed
+  // (exports skip its shape check) only when `previous` was, never when the caller built it.
+  const parsed = (roster: Roster) => (isParsedRoster(previous) ? markParsedRoster(roster) : roster);
   const firstDay = model.firstDay;
   const changeList = checkChanges(model, changes, firstDay, firstDay + model.days);
   const applied = applyChanges(model, scenario, before, changeList);
   if (applied.from === null) {
     return {
       scenario: applied.scenario,
-      roster: structuredClone(previous) as Roster,
+      roster: parsed(structuredClone(previous) as Roster),
       summary: summarize(before, before, null),
     };
   }
   const next = parseChanged(applied);
   progress(`re-planning from ${applied.from}`);
-  const roster = patchRoster(model, next, before, applied);
+  const roster = parsed(patchRoster(model, next, before, applied));
   return {
     scenario: applied.scenario,
     roster,

@@ -6,6 +6,7 @@
  */
 import { eligibilityIndex } from "../facts/eligibility.js";
 import { type Loop, loopsOf } from "../facts/loops.js";
+import { markParsedRoster } from "../roster/parse.js";
 import type { Roster } from "../roster/schema.js";
 import { type ScenarioModel, scenarioModel } from "../scenario/model.js";
 import type { ScenarioInput } from "../scenario/schema.js";
@@ -257,7 +258,9 @@ function writeRoster(
 
   unserved.sort((a, b) => compareText(a.personId, b.personId) || compareText(a.date, b.date));
   const boardings = sortedTrips.reduce((sum, trip) => sum + trip.passengers.length, 0);
-  return {
+  // Fresh objects of the §5 shape throughout (the same JSON parseRoster would return): an
+  // export handed this roster skips the shape check.
+  return markParsedRoster({
     version: 1,
     timeZone: scenario.timeZone,
     horizon: { start: scenario.horizon.start, days: scenario.horizon.days },
@@ -281,5 +284,5 @@ function writeRoster(
       boardings,
       unservedShifts: unserved.length,
     },
-  };
+  });
 }
