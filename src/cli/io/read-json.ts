@@ -1,8 +1,9 @@
 /**
  * Reads the JSON files a command takes (scenario, roster, changes), of any size the planner
  * writes (SPEC §7.4): a file that fits in one string is read whole and given to `JSON.parse`;
- * a larger one — a district's roster can be more than V8's longest string — is parsed as a
- * stream with stream-json. Either way a byte order mark is skipped, and every problem becomes an
+ * a larger one — a district's roster can be more than V8's longest string — is given to
+ * `JSON.parse` in pieces (split-parse.ts), or, when that cannot be done (a syntax error, most
+ * likely), parsed as a stream with stream-json, which also tells where the problem is. Either way a byte order mark is skipped, and every problem becomes an
  * `InputFileError` naming the file: missing, a folder, unreadable, not UTF-8, or not JSON
  * (then with the line and column, found by `json-syntax.ts`).
  */
@@ -19,6 +20,7 @@ import {
   JsonSyntaxScanner,
   positionInParseMessage,
 } from "./json-syntax.js";
+import { parseInPieces } from "./split-parse.js";
 import { isSystemError, systemReason } from "./system-error.js";
 
 /**
@@ -157,8 +159,24 @@ async function findProblemInFile(
   return scanner.problem ?? scanner.end();
 }
 
+/** A file too big for one string, parsed by `JSON.parse` in pieces (split-parse.ts). */
+async function parseFileInPieces(
+  path: string,
+  size: number,
+  options: ReadJsonOptions,
+): Promise<{ value: unknown } | undefined> {
+  const start = (await startsWithBom(path)) ? 3 : 0;
+  const handle = await open(path, "r");
+  try {
+    return await parseInPieces(handle, start, size, { onProgress: options.onProgress });
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
- * A file too big for one string, parsed by stream-json into the same value `JSON.parse`
+ * A file too big for one string that could not be parsed in pieces (a syntax error, most
+ * likely), parsed by stream-json into the same value `JSON.parse`
  * gives. (stream-json also takes a few Unicode spaces `JSON.parse` refuses, such as U+00A0
  * between tokens; bytes that are not UTF-8 become U+FFFD here.)
  */
@@ -217,8 +235,10 @@ export async function readJsonFile(
     const stats = await stat(path);
     if (stats.isDirectory()) throw new InputFileError(path, "it is a folder");
     const limit = options?.stringReadLimit ?? STRING_READ_LIMIT;
-    return stats.size <= limit
-      ? await parseWhole(path, stats.size, options ?? {})
+    if (stats.size <= limit) return await parseWhole(path, stats.size, options ?? {});
+    const inPieces = await parseFileInPieces(path, stats.size, options ?? {});
+    return inPieces !== undefined
+      ? inPieces.value
       : await parseStream(path, stats.size, options ?? {});
   } catch (error) {
     throw inputError(path, error);

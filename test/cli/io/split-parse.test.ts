@@ -1,0 +1,152 @@
+/**
+ * split-parse.ts: a file beyond one string, parsed by JSON.parse in pieces, must give what
+ * JSON.parse of its whole text gives — and nothing at all (so that the caller falls back
+ * to the token stream) whenever JSON.parse would refuse the text. Runs and reads are made a
+ * few bytes long here so that every text is cut at many places.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { open } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fc, test } from "@fast-check/vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { type PiecesOptions, parseInPieces } from "../../../src/cli/io/split-parse.js";
+
+const dir = mkdtempSync(join(tmpdir(), "split-parse-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let files = 0;
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** parseInPieces of `text` written to a file (after a BOM when `bom`). */
+async function inPieces(
+  text: string | Buffer,
+  options: PiecesOptions,
+  bom = false,
+): Promise<{ value: unknown } | undefined> {
+  const path = join(dir, `${files++}.json`);
+  const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
+  writeFileSync(path, bom ? Buffer.concat([BOM, bytes]) : bytes);
+  const handle = await open(path, "r");
+  try {
+    return await parseInPieces(handle, bom ? 3 : 0, bytes.length + (bom ? 3 : 0), options);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What JSON.parse gives, or undefined when it throws. */
+function parsed(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The same as JSON.stringify sees it: own members in order, no prototype games. */
+const same = (result: { value: unknown } | undefined) =>
+  result === undefined ? "refused" : JSON.stringify(result.value);
+
+const sizes = fc.record({
+  runBytes: fc.integer({ min: 1, max: 64 }),
+  chunkBytes: fc.integer({ min: 1, max: 48 }),
+});
+
+/** A roster-like value: an object with long arrays of small objects, and other members. */
+const rosterLike = fc.record({
+  version: fc.constant(1),
+  name: fc.string({ unit: "grapheme" }),
+  horizon: fc.record({ start: fc.string(), days: fc.nat(), list: fc.array(fc.nat()) }),
+  trips: fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 30 }),
+  staff: fc.array(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 })), { maxLength: 30 }),
+});
+
+const indent = fc.constantFrom(undefined, 0, 1, 2, "\t", " \r\n");
+
+describe("parseInPieces", () => {
+  test.prop([fc.oneof(rosterLike, fc.jsonValue()), indent, sizes, fc.boolean()], {
+    numRuns: 200,
+  })(
+    "gives what JSON.parse gives, whatever the cuts",
+    async (value, space, options, bom) => {
+      const text = JSON.stringify(value, null, space as string | number | undefined);
+      expect(same(await inPieces(text, options, bom))).toBe(same(parsed(text)));
+    },
+    60_000,
+  );
+
+  test.prop(
+    [
+      rosterLike,
+      indent,
+      sizes,
+      fc.array(
+        fc.record({
+          at: fc.nat(),
+          kind: fc.constantFrom("delete", "insert"),
+          char: fc.constantFrom(",", "]", "[", "{", "}", '"', "\\", ":", " ", "1", "x"),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
+    ],
+    { numRuns: 200 },
+  )(
+    "refuses (gives nothing) wherever JSON.parse throws, and agrees where it does not",
+    async (value, space, options, edits) => {
+      let text = JSON.stringify(value, null, space as string | number | undefined);
+      for (const { at, kind, char } of edits) {
+        const i = at % (text.length + 1);
+        text =
+          kind === "delete"
+            ? text.slice(0, i) + text.slice(i + 1)
+            : text.slice(0, i) + char + text.slice(i);
+      }
+      // An edit may split a surrogate pair; the file holds the text as UTF-8 makes it.
+      const written = Buffer.from(text, "utf8").toString("utf8");
+      expect(same(await inPieces(text, options))).toBe(same(parsed(written)));
+    },
+    60_000,
+  );
+
+  it("refuses a trailing comma that falls exactly where a run is cut", async () => {
+    const text = '{"trips":[{"a":1},{"b":2},  ]}';
+    expect(parsed(text)).toBeUndefined();
+    for (let runBytes = 1; runBytes < 20; runBytes++)
+      expect(await inPieces(text, { runBytes, chunkBytes: 5 })).toBeUndefined();
+  });
+
+  it("refuses bytes that are not UTF-8, and text that ends inside a value", async () => {
+    const bad = Buffer.concat([
+      Buffer.from('{"trips":["'),
+      Buffer.from([0xff]),
+      Buffer.from('"]}'),
+    ]);
+    expect(await inPieces(bad, { runBytes: 2, chunkBytes: 3 })).toBeUndefined();
+    expect(await inPieces('{"trips":[1,2', { runBytes: 2, chunkBytes: 3 })).toBeUndefined();
+    expect(await inPieces('{"a":"x', {})).toBeUndefined();
+  });
+
+  it('keeps a "__proto__" member holding a long array an own member, as JSON.parse does', async () => {
+    const text = '{"__proto__":[{"polluted":true}],"trips":[1,2,3]}';
+    const result = await inPieces(text, { runBytes: 1, chunkBytes: 4 });
+    const value = result?.value as Record<string, unknown>;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.hasOwn(value, "__proto__")).toBe(true);
+    expect(JSON.stringify(value)).toBe(text);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("parses a root array, a root primitive and an empty long array", async () => {
+    for (const text of ["[]", '[1, [2], {"a": [3]}]', '"text"', "42", '{"a":[],"b":{"c":[]}}'])
+      expect(same(await inPieces(text, { runBytes: 1, chunkBytes: 2 }))).toBe(same(parsed(text)));
+  });
+
+  it("tells its progress, ending at the file's size", async () => {
+    const told: number[] = [];
+    const text = JSON.stringify({ trips: Array.from({ length: 50 }, (_, i) => ({ i })) });
+    await inPieces(text, { chunkBytes: 100, onProgress: (read) => told.push(read) });
+    expect(told.length).toBeGreaterThanOrEqual(4);
+    expect(told.at(-1)).toBe(Buffer.byteLength(text));
+  });
+});
