@@ -6,7 +6,7 @@
  *   scenario of any size can be written.
  * - `floor scenario.json roster.json`: what `validate` cannot do without, in one process:
  *   reading and parsing the roster file by the fastest means (`readFileSync` + `JSON.parse`
- *   when the text fits in one V8 string, else `readJsonFile`, which streams), then
+ *   when the text fits in one V8 string, else `readJsonFile`, which gives it to `JSON.parse` in pieces), then
  *   `validateRoster` on it; also the scenario's read and `parseScenario`, which the command
  *   pays too, and — when the fast road was open — the command line's own reader
  *   (`readJsonFile`) on the same roster, to show what choosing it costs.
@@ -29,8 +29,8 @@ export interface Timed {
 }
 
 export interface FloorResult {
-  /** How the roster was read: `JSON.parse` of one string, or `readJsonFile` (streamed). */
-  rosterMethod: "readFileSync + JSON.parse" | "readJsonFile (stream)";
+  /** How the roster was read: `JSON.parse` of one string, or `readJsonFile` (in pieces). */
+  rosterMethod: "readFileSync + JSON.parse" | "readJsonFile (in pieces)";
   rosterBytes: number;
   rosterRead: Timed;
   validate: Timed;
@@ -62,7 +62,22 @@ const fitsInString = (path: string) => statSync(path).size < constants.MAX_STRIN
 function fastestRead(path: string): [FloorResult["rosterMethod"], () => unknown] {
   return fitsInString(path)
     ? ["readFileSync + JSON.parse", () => JSON.parse(readFileSync(path, "utf8"))]
-    : ["readJsonFile (stream)", () => readJsonFile(path)];
+    : ["readJsonFile (in pieces)", () => readJsonFile(path)];
+}
+
+/**
+ * A district of at most `staff` staff entries, drivers included (the generator's `staff` counts
+ * workers and adds some 5 % drivers; the scenario's cap, 500,000, counts both): the workers
+ * are cut until the whole list fits, so that "500k staff" is a scenario the library accepts.
+ */
+function districtOf(staff: number, seed: number) {
+  let workers = Math.round(staff / 1.05);
+  for (;;) {
+    const scenario = generateScenario({ seed, staff: workers });
+    const over = scenario.staff.length - staff;
+    if (over <= 0) return { scenario, workers };
+    workers -= Math.ceil(over / 1.04);
+  }
 }
 
 const [mode, ...args] = process.argv.slice(2);
@@ -70,9 +85,11 @@ const [mode, ...args] = process.argv.slice(2);
 if (mode === "scenario") {
   const [staff, seed, file] = args;
   if (file === undefined) throw new Error("usage: scenario N seed file");
-  const scenario = generateScenario({ seed: Number(seed), staff: Number(staff) });
+  const { scenario, workers } = districtOf(Number(staff), Number(seed));
   await writeFileAtomically(file, (out) => writeJson(out, scenario, false));
-  console.log(JSON.stringify({ bytes: statSync(file).size, staffEntries: scenario.staff.length }));
+  console.log(
+    JSON.stringify({ bytes: statSync(file).size, staffEntries: scenario.staff.length, workers }),
+  );
 } else if (mode === "floor") {
   const [scenarioFile, rosterFile] = args;
   if (rosterFile === undefined || scenarioFile === undefined)

@@ -149,9 +149,12 @@ function runChild<T>(args: string[]): T {
 }
 
 interface CliPoint {
+  /** The staff asked for: the most entries the scenario's `staff` list may have. */
   staff: number;
-  /** The scenario's `staff` entries: the workers and, on top, the drivers. */
+  /** The scenario's `staff` entries: workers and drivers. */
   staffEntries: number;
+  /** The workers among them (the generator's `staff` option). */
+  workers: number;
   scenarioBytes: number;
   plan: CommandRun;
   validate?: CommandRun | undefined;
@@ -169,9 +172,14 @@ function measure(staff: number): CliPoint {
     const outDir = join(work, "out");
     const rosterFile = join(outDir, "roster.json");
     process.stderr.write(`· ${label} staff: writing the scenario …\n`);
-    const { bytes: scenarioBytes, staffEntries } = runChild<{
+    const {
+      bytes: scenarioBytes,
+      staffEntries,
+      workers,
+    } = runChild<{
       bytes: number;
       staffEntries: number;
+      workers: number;
     }>(["scenario", String(staff), String(seed), scenarioFile]);
     process.stderr.write(`· ${label} staff: plan …\n`);
     const plan = runCli(
@@ -183,7 +191,7 @@ function measure(staff: number): CliPoint {
       `  plan: exit ${plan.code ?? plan.signal}, ${plan.wallS} s, ${(plan.peakRssKiB / 2 ** 20).toFixed(2)} GiB\n`,
     );
     const files = [...fileSizes(outDir)].sort(([a], [b]) => a.localeCompare(b));
-    const point: CliPoint = { staff, staffEntries, scenarioBytes, plan, files };
+    const point: CliPoint = { staff, staffEntries, workers, scenarioBytes, plan, files };
     if (!existsSync(rosterFile)) return point;
 
     process.stderr.write(`· ${label} staff: validate …\n`);
@@ -247,24 +255,24 @@ lines.push(
   `\`npm run bench -- --cli${sizesArg === undefined ? "" : ` --sizes ${sizesArg}`}\`. Machine: ${availableParallelism()} cores, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}; load average ${fmt(loadBefore, 1)} before, ${fmt(loadAfter, 1)} after (1 min; the machine is shared). Seed 1, 14 days. ` +
     `Each command is the built \`dist/cli.js\` run as its re-launched child runs (\`CLOSED_LOOP_COMMUTE_RELAUNCHED=1 node --max-old-space-size=${HEAP_MIB}\`), so that \`/usr/bin/time\` measures the one process that does the work: wall time, peak RSS (GB = 10⁹ bytes) and CPU time. ` +
     "`plan scenario.json --out DIR --quiet` reads the scenario, plans, validates the plan and writes every file; `validate scenario.json roster.json --json --quiet` reads both files and reports. " +
-    "The floor, measured in a fresh process right after `validate`: reading and parsing the same roster file by the fastest means (`readFileSync` + `JSON.parse` when the file fits in one V8 string, else `readJsonFile`, which streams) plus the in-process `validateRoster`, each phase after a full garbage collection. " +
+    "The floor, measured in a fresh process right after `validate`: reading and parsing the same roster file by the fastest means (`readFileSync` + `JSON.parse` when the file fits in one V8 string, else `readJsonFile`, which gives it to `JSON.parse` in pieces) plus the in-process `validateRoster`, each phase after a full garbage collection. " +
     "The scenario's read and `parseScenario`, which `validate` pays too, are not in the floor (the issue's floor is the roster's read and the validation); the second ratio adds them. " +
-    "Staff entries are the scenario's `staff` list: the workers asked for and, on top, the drivers.",
+    "Staff are the scenario's `staff` entries, drivers included, as the scenario's cap of 500,000 counts them: the synthetic district's workers are cut until the list fits (the generator adds some 5 % drivers to the workers it is asked for).",
   "",
-  "| staff | staff entries | plan s | plan CPU s | plan peak RSS GB | validate s | validate CPU s | validate peak RSS GB | floor s | validate ÷ floor | validate ÷ floor (CPU) | floor + scenario s | validate ÷ (floor + scenario) | exit plan / validate |",
+  "| staff | staff entries (workers) | plan s | plan CPU s | plan peak RSS GB | validate s | validate CPU s | validate peak RSS GB | floor s | validate ÷ floor | validate ÷ floor (CPU) | floor + scenario s | validate ÷ (floor + scenario) | exit plan / validate |",
   "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
 );
 for (const p of points) {
   const v = p.validate;
   const f = p.floor;
   lines.push(
-    `| ${fmt(p.staff)} | ${fmt(p.staffEntries)} | ${fmt(p.plan.wallS, 2)} | ${fmt(p.plan.cpuS, 2)} | ${gb(p.plan.peakRssKiB)} | ${v ? fmt(v.wallS, 2) : "–"} | ${v ? fmt(v.cpuS, 2) : "–"} | ${v ? gb(v.peakRssKiB) : "–"} | ${f ? s(floorMs(f)) : "–"} | ${fmt(validateRatio(p), 3)} | ${v && f ? fmt((1000 * v.cpuS) / floorCpuMs(f), 3) : "–"} | ${f ? s(withScenarioMs(f)) : "–"} | ${fmt(validateRatioWithScenario(p), 3)} | ${codeOf(p.plan)} / ${codeOf(v)}${p.validateOk === false ? " (roster invalid)" : ""} |`,
+    `| ${fmt(p.staff)} | ${fmt(p.staffEntries)} (${fmt(p.workers)}) | ${fmt(p.plan.wallS, 2)} | ${fmt(p.plan.cpuS, 2)} | ${gb(p.plan.peakRssKiB)} | ${v ? fmt(v.wallS, 2) : "–"} | ${v ? fmt(v.cpuS, 2) : "–"} | ${v ? gb(v.peakRssKiB) : "–"} | ${f ? s(floorMs(f)) : "–"} | ${fmt(validateRatio(p), 3)} | ${v && f ? fmt((1000 * v.cpuS) / floorCpuMs(f), 3) : "–"} | ${f ? s(withScenarioMs(f)) : "–"} | ${fmt(validateRatioWithScenario(p), 3)} | ${codeOf(p.plan)} / ${codeOf(v)}${p.validateOk === false ? " (roster invalid)" : ""} |`,
   );
 }
 
 lines.push(
   "",
-  `The floor's parts (seconds, wall): how the roster was read, its read and parse, \`validateRoster\`; the scenario's read and parse and \`parseScenario\` (not in the floor); and the command line's own reader, \`readJsonFile\`, on the same roster where the floor read it another way (it streams any file above ${fmt(STRING_READ_LIMIT / 2 ** 20)} MiB).`,
+  `The floor's parts (seconds, wall): how the roster was read, its read and parse, \`validateRoster\`; the scenario's read and parse and \`parseScenario\` (not in the floor); and the command line's own reader, \`readJsonFile\`, on the same roster where the floor read it another way (it reads a file in pieces beyond ${fmt(STRING_READ_LIMIT / 2 ** 20)} MiB).`,
   "",
   "| staff | roster MiB | roster read by | roster read + parse s | validateRoster s | scenario read + parse s | parseScenario s | readJsonFile on the roster s | floor process peak RSS GB |",
   "|---|---|---|---|---|---|---|---|---|",
@@ -287,7 +295,7 @@ for (const p of points) {
   if (f.rosterBytes <= STRING_READ_LIMIT) continue;
   lines.push(
     "",
-    `At ${fmt(p.staff)} staff the roster file (${mib(f.rosterBytes)} MiB) is above the ${fmt(STRING_READ_LIMIT / 2 ** 20)} MiB up to which the command line reads a file whole, so \`validate\` streams it: \`readJsonFile\` takes ${s(f.cliReader.ms)} s where \`readFileSync\` + \`JSON.parse\` take ${s(f.rosterRead.ms)} s (${fmt(f.cliReader.ms / f.rosterRead.ms, 2)} ×). ` +
+    `At ${fmt(p.staff)} staff the roster file (${mib(f.rosterBytes)} MiB) is above the ${fmt(STRING_READ_LIMIT / 2 ** 20)} MiB up to which the command line reads a file whole, so \`validate\` reads it in pieces: \`readJsonFile\` takes ${s(f.cliReader.ms)} s where \`readFileSync\` + \`JSON.parse\` take ${s(f.rosterRead.ms)} s (${fmt(f.cliReader.ms / f.rosterRead.ms, 2)} ×). ` +
       `Against that reader plus \`validateRoster\` and the scenario's read, \`validate\` takes ${fmt((1000 * p.validate.wallS) / (f.cliReader.ms + f.validate.ms + f.scenarioRead.ms + f.parseScenario.ms), 3)} ×.`,
   );
 }
