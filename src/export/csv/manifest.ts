@@ -1,18 +1,20 @@
 /**
  * `toManifestCsv` (SPEC §7.3): "one vehicle, one trip, one list" — every boarding of the
- * roster as a CSV row, in the order the buses leave. The rows come from a generator, so a
- * command line can stream a district's manifests through csv-stringify without building the
- * whole text; the string function runs the same generator through the sync writer.
+ * roster as a CSV row, in the order the buses leave. One walk over the boardings feeds both
+ * the row generator (string arrays, for a csv-stringify stream) and the text chunks the
+ * string function joins, which write a trip's columns once per trip and a person's once per
+ * person, so that a boarding's line is a few concatenations (issue #12).
  */
 import { parseRoster } from "../../roster/parse.js";
 import type { Passenger, Roster, Trip } from "../../roster/schema.js";
 import { scenarioModel } from "../../scenario/model.js";
-import type { Scenario, ScenarioInput } from "../../scenario/schema.js";
+import type { Scenario, ScenarioInput, Staff, Vehicle } from "../../scenario/schema.js";
 import { formatCivilDate } from "../../time/civil-date.js";
 import { parseInstant } from "../../time/instant.js";
 import { ZoneClock } from "../../time/zone-clock.js";
 import { compareText } from "../../util/order.js";
-import { type CsvOptions, csvStringifyOptions, known, writeCsv } from "./csv-options.js";
+import { CsvLineWriter, textChunks } from "./csv-line.js";
+import { type CsvOptions, csvStringifyOptions, known } from "./csv-options.js";
 
 /** Options of {@link toManifestCsv}. */
 export type ManifestCsvOptions = CsvOptions;
@@ -61,6 +63,59 @@ function bySeat(passengers: readonly Passenger[]): number[] {
   });
 }
 
+/** Where the walk over the boardings stands (one object, updated in place at each step). */
+interface Boarding {
+  /** The trip's index in `roster.trips`. */
+  t: number;
+  trip: Trip;
+  vehicle: Vehicle;
+  /** The trip's local departure date. */
+  date: string;
+  person: Staff;
+  seat: number;
+  /** `ceil(seat / seatsPerRow)`. */
+  row: number;
+}
+
+/**
+ * Every boarding in the list's order: by departure instant, trip id, seat. Yields the same
+ * object each time, changed: read it before asking for the next. Lazy, like the generators
+ * built on it.
+ */
+function* boardings(
+  scenario: ScenarioInput | Scenario,
+  roster: Roster,
+): Generator<Boarding, void, undefined> {
+  const model = scenarioModel(scenario);
+  const clock = new ZoneClock(model.zone);
+  const { trips } = roster;
+  const { order, departMs } = tripOrder(trips);
+  let at: Boarding | undefined;
+  for (const t of order) {
+    const trip = trips[t] as Trip;
+    if (trip.passengers.length === 0) continue; // an empty run has no list
+    const vehicle = known(model.vehicles, trip.vehicleId, "vehicle", `trips[${t}].vehicleId`);
+    const date = formatCivilDate(clock.dayOf(departMs[t] as number));
+    for (const p of bySeat(trip.passengers)) {
+      const { personId, seat } = trip.passengers[p] as Passenger;
+      const where = `trips[${t}].passengers[${p}].personId`;
+      const person = known(model.staff, personId, "person", where);
+      const row = Math.ceil(seat / vehicle.seatsPerRow);
+      if (at === undefined) at = { t, trip, vehicle, date, person, seat, row };
+      else {
+        at.t = t;
+        at.trip = trip;
+        at.vehicle = vehicle;
+        at.date = date;
+        at.person = person;
+        at.seat = seat;
+        at.row = row;
+      }
+      yield at;
+    }
+  }
+}
+
 /**
  * The manifest's data rows (no header), one per boarding, in the list's order: by departure
  * instant, trip id, seat. Each row holds the values of {@link MANIFEST_COLUMNS}: the trip's
@@ -81,39 +136,83 @@ export function* manifestRows(
   scenario: ScenarioInput | Scenario,
   roster: Roster,
 ): Generator<string[], void, undefined> {
-  const model = scenarioModel(scenario);
-  const clock = new ZoneClock(model.zone);
-  const { trips } = roster;
-  const { order, departMs } = tripOrder(trips);
-  for (const t of order) {
-    const trip = trips[t] as Trip;
-    if (trip.passengers.length === 0) continue; // an empty run has no list
-    const vehicle = known(model.vehicles, trip.vehicleId, "vehicle", `trips[${t}].vehicleId`);
-    const date = formatCivilDate(clock.dayOf(departMs[t] as number));
-    for (const p of bySeat(trip.passengers)) {
-      const { personId, seat } = trip.passengers[p] as Passenger;
-      const where = `trips[${t}].passengers[${p}].personId`;
-      const person = known(model.staff, personId, "person", where);
-      yield [
-        date,
-        trip.id,
-        trip.loopId,
-        trip.vehicleId,
-        vehicle.plate ?? "",
-        trip.driverId,
-        trip.direction,
-        trip.from,
-        trip.to,
-        trip.depart,
-        trip.arrive,
-        String(seat),
-        String(Math.ceil(seat / vehicle.seatsPerRow)),
-        person.id,
-        person.name ?? "",
-        person.enterpriseId,
-      ];
+  for (const { trip, vehicle, date, person, seat, row } of boardings(scenario, roster))
+    yield [
+      date,
+      trip.id,
+      trip.loopId,
+      trip.vehicleId,
+      vehicle.plate ?? "",
+      trip.driverId,
+      trip.direction,
+      trip.from,
+      trip.to,
+      trip.depart,
+      trip.arrive,
+      String(seat),
+      String(row),
+      person.id,
+      person.name ?? "",
+      person.enterpriseId,
+    ];
+}
+
+/** The manifest's records as text, one line per boarding (the rows of {@link manifestRows}). */
+function* manifestLines(
+  scenario: ScenarioInput | Scenario,
+  roster: Roster,
+  csv: CsvLineWriter,
+): Generator<string, void, undefined> {
+  const field = (value: string) => csv.field(value);
+  let tripAt = -1;
+  let tripText = "";
+  const personText = new Map<Staff, string>();
+  for (const { t, trip, vehicle, date, person, seat, row } of boardings(scenario, roster)) {
+    // Each joined once into a flat string, which every line of the trip (person) copies.
+    if (t !== tripAt) {
+      tripAt = t;
+      const { id, loopId, vehicleId, driverId, direction, from, to, depart, arrive } = trip;
+      const plate = vehicle.plate ?? "";
+      tripText = [date, id, loopId, vehicleId, plate, driverId, direction, from, to, depart, arrive]
+        .map(field)
+        .concat("")
+        .join(",");
     }
+    let text = personText.get(person);
+    if (text === undefined) {
+      const { id, name, enterpriseId } = person;
+      text = ["", field(id), field(name ?? ""), field(enterpriseId) + csv.end].join(",");
+      personText.set(person, text);
+    }
+    // A number's text never holds a comma, a quote or a line break: written as it is.
+    yield `${tripText}${seat},${row}${text}`;
   }
+}
+
+/**
+ * The manifests' CSV text (see {@link toManifestCsv}) in chunks of about a mebibyte, the
+ * header (and byte order mark) in the first: for a file written piece by piece.
+ * Lazy: the roster is checked when the first chunk is asked for.
+ *
+ * @param scenario - a scenario input or a parsed scenario
+ * @param roster - a roster of the §5 shape (one `parseRoster` returned is not checked again)
+ * @param options - `bom: true` starts the text with a UTF-8 BOM
+ * @returns a generator of strings that, joined, are `toManifestCsv`'s text
+ * @throws {RosterError} when the roster is not of the §5 shape
+ * @throws {NotFoundError} when a trip names a vehicle or a passenger the scenario lacks
+ * @throws {InvalidArgumentError} when `options` is not an object or `bom` not a boolean
+ * @example
+ * for (const chunk of manifestCsvChunks(scenario, roster, { bom: true })) out.write(chunk);
+ */
+export function* manifestCsvChunks(
+  scenario: ScenarioInput | Scenario,
+  roster: unknown,
+  options?: ManifestCsvOptions | undefined,
+): Generator<string, void, undefined> {
+  const parsedScenario = scenarioModel(scenario).scenario;
+  const parsed = parseRoster(roster);
+  const csv = new CsvLineWriter(csvStringifyOptions(MANIFEST_COLUMNS, options));
+  yield* textChunks(csv.head, manifestLines(parsedScenario, parsed, csv));
 }
 
 /**
@@ -140,8 +239,5 @@ export function toManifestCsv(
   roster: unknown,
   options?: ManifestCsvOptions | undefined,
 ): string {
-  const parsedScenario = scenarioModel(scenario).scenario;
-  const parsed = parseRoster(roster);
-  const format = csvStringifyOptions(MANIFEST_COLUMNS, options);
-  return writeCsv(manifestRows(parsedScenario, parsed), format);
+  return Array.from(manifestCsvChunks(scenario, roster, options)).join("");
 }
