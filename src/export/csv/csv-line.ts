@@ -16,8 +16,12 @@ import { InvalidArgumentError } from "../../util/errors.js";
 /** A field csv-stringify would change: it holds a delimiter, a quote or a line break. */
 const NEEDS_QUOTES = /[,"\r\n]/;
 
-/** About how many UTF-16 code units a chunk of {@link textChunks} holds (1 Mi). */
-export const CSV_CHUNK_LENGTH = 1 << 20;
+/**
+ * About how many UTF-16 code units a chunk of {@link textChunks} holds (64 Ki): a stream's
+ * usual write, and small enough to be made in V8's young generation rather than mapped
+ * afresh as a large object.
+ */
+export const CSV_CHUNK_LENGTH = 1 << 16;
 
 /**
  * Writes fields and records as csv-stringify would with `format`.

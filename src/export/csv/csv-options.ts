@@ -1,11 +1,11 @@
 /**
- * What the three CSV lists of SPEC §7.3 share: RFC 4180 text written by csv-stringify (so
- * quoting of commas, quotes and line breaks is a tested library's, not ours), CRLF after
- * every record including the last, an optional UTF-8 BOM, and the lookup that turns a
- * roster id the scenario lacks into a `NotFoundError` naming where the roster uses it.
+ * What the three CSV lists of SPEC §7.3 share: RFC 4180 text quoted by csv-stringify (so
+ * quoting of commas, quotes and line breaks is a tested library's, not ours: csv-line.ts
+ * hands it every field it would change), CRLF after every record including the last, an
+ * optional UTF-8 BOM, and the lookup that turns a roster id the scenario lacks into a
+ * `NotFoundError` naming where the roster uses it.
  */
 import type { Options } from "csv-stringify";
-import { stringify } from "csv-stringify/sync";
 import { InvalidArgumentError, NotFoundError } from "../../util/errors.js";
 
 /** Options of the CSV exports (`toManifestCsv`, `toStaffListCsv`, `toTestingCsv`). */
@@ -49,19 +49,6 @@ export function csvStringifyOptions(
     eof: true,
     bom: bom === true,
   };
-}
-
-/**
- * Runs rows through csv-stringify's sync API.
- *
- * @param rows - the records, each a list of strings in column order
- * @param format - from {@link csvStringifyOptions}
- * @returns the CSV text (with a leading `\uFEFF` when `format.bom`)
- * @example
- * writeCsv([["1"]], csvStringifyOptions(["n"], { bom: true })) //=> "\uFEFFn\r\n1\r\n"
- */
-export function writeCsv(rows: Iterable<readonly string[]>, format: Options): string {
-  return stringify(Array.from(rows), format);
 }
 
 /**

@@ -94,12 +94,16 @@ function* boardings(
   for (const t of order) {
     const trip = trips[t] as Trip;
     if (trip.passengers.length === 0) continue; // an empty run has no list
-    const vehicle = known(model.vehicles, trip.vehicleId, "vehicle", `trips[${t}].vehicleId`);
+    const vehicle =
+      model.vehicles.get(trip.vehicleId) ??
+      known(model.vehicles, trip.vehicleId, "vehicle", `trips[${t}].vehicleId`);
     const date = formatCivilDate(clock.dayOf(departMs[t] as number));
     for (const p of bySeat(trip.passengers)) {
       const { personId, seat } = trip.passengers[p] as Passenger;
-      const where = `trips[${t}].passengers[${p}].personId`;
-      const person = known(model.staff, personId, "person", where);
+      // The lookup first: the place named in the error is made only when it is needed.
+      const person =
+        model.staff.get(personId) ??
+        known(model.staff, personId, "person", `trips[${t}].passengers[${p}].personId`);
       const row = Math.ceil(seat / vehicle.seatsPerRow);
       if (at === undefined) at = { t, trip, vehicle, date, person, seat, row };
       else {
@@ -190,7 +194,7 @@ function* manifestLines(
 }
 
 /**
- * The manifests' CSV text (see {@link toManifestCsv}) in chunks of about a mebibyte, the
+ * The manifests' CSV text (see {@link toManifestCsv}) in chunks of about 64 Ki characters, the
  * header (and byte order mark) in the first: for a file written piece by piece.
  * Lazy: the roster is checked when the first chunk is asked for.
  *

@@ -2,8 +2,8 @@
  * `toStaffListCsv` (SPEC §7.3): the list of round-trip staff (往返人員名單) an enterprise files
  * in advance — a row per period in which a worker holds a seat or a driver a vehicle, so a
  * re-planned roster shows each person's seat before and after the change. Rows come from a
- * generator (for a streamed command-line file); the string function runs it through the
- * sync writer.
+ * generator (for a csv-stringify stream); the text chunks the string function joins write
+ * those rows with the line writer of csv-line.ts.
  */
 import { parseRoster } from "../../roster/parse.js";
 import type { Assignment, Roster, RosterLoop, RosterVehicle } from "../../roster/schema.js";
@@ -11,7 +11,8 @@ import { scenarioModel } from "../../scenario/model.js";
 import type { Scenario, ScenarioInput, Staff } from "../../scenario/schema.js";
 import { civilDay, formatCivilDate } from "../../time/civil-date.js";
 import { compareText } from "../../util/order.js";
-import { type CsvOptions, csvStringifyOptions, known, writeCsv } from "./csv-options.js";
+import { CsvLineWriter, textChunks } from "./csv-line.js";
+import { type CsvOptions, csvStringifyOptions, known } from "./csv-options.js";
 
 /** Options of {@link toStaffListCsv}. */
 export type StaffListCsvOptions = CsvOptions;
@@ -126,6 +127,35 @@ export function* staffListRows(
 }
 
 /**
+ * The staff list's CSV text (see {@link toStaffListCsv}) in chunks of about 64 Ki
+ * characters, the header (and byte order mark) in the first: for a file written piece by
+ * piece. Lazy: the roster is checked when the first chunk is asked for.
+ *
+ * @param scenario - a scenario input or a parsed scenario
+ * @param roster - a roster of the §5 shape (one `parseRoster` returned is not checked again)
+ * @param options - `bom: true` starts the text with a UTF-8 BOM
+ * @returns a generator of strings that, joined, are `toStaffListCsv`'s text
+ * @throws {RosterError} when the roster is not of the §5 shape
+ * @throws {NotFoundError} when an entry names a person, vehicle or loop nobody has
+ * @throws {InvalidArgumentError} when `options` is not an object or `bom` not a boolean
+ * @example
+ * for (const chunk of staffListCsvChunks(scenario, roster)) out.write(chunk);
+ */
+export function* staffListCsvChunks(
+  scenario: ScenarioInput | Scenario,
+  roster: unknown,
+  options?: StaffListCsvOptions | undefined,
+): Generator<string, void, undefined> {
+  const parsedScenario = scenarioModel(scenario).scenario;
+  const parsed = parseRoster(roster);
+  const csv = new CsvLineWriter(csvStringifyOptions(STAFF_LIST_COLUMNS, options));
+  function* lines() {
+    for (const row of staffListRows(parsedScenario, parsed)) yield csv.line(row);
+  }
+  yield* textChunks(csv.head, lines());
+}
+
+/**
  * The staff list as one RFC 4180 CSV text: header
  * `enterprise_id,enterprise_name,person_id,name,role,dormitory_id,plant_id,loop_id,vehicle_id,plate,seat,from,to`,
  * then a row per assignment period of a worker and per vehicle period of a driver, by
@@ -149,8 +179,5 @@ export function toStaffListCsv(
   roster: unknown,
   options?: StaffListCsvOptions | undefined,
 ): string {
-  const parsedScenario = scenarioModel(scenario).scenario;
-  const parsed = parseRoster(roster);
-  const format = csvStringifyOptions(STAFF_LIST_COLUMNS, options);
-  return writeCsv(staffListRows(parsedScenario, parsed), format);
+  return Array.from(staffListCsvChunks(scenario, roster, options)).join("");
 }
