@@ -4,10 +4,12 @@
  * trip, block = vehicle, service = local date of departure), times counted from noon minus
  * 12 h, empty runs kept so a block is a vehicle's whole day, shapes from `roads.nodes`.
  * `gtfsFeed` hands out each file's records one by one for writing a feed as a stream.
+ * `toGtfs` writes them with the line writer of csv-line.ts (csv-stringify quotes what needs
+ * quoting), taking each record's values in the column table's order.
  */
 import type { Options } from "csv-stringify";
-import { stringify } from "csv-stringify/sync";
 import type { Scenario, ScenarioInput } from "../../scenario/schema.js";
+import { CsvLineWriter, textChunks } from "../csv/csv-line.js";
 import { GTFS_COLUMNS, GTFS_FILES, type GtfsFileName, type GtfsRow } from "./columns.js";
 import { feedContext, type ToGtfsOptions } from "./context.js";
 import { ROW_SOURCES } from "./rows.js";
@@ -102,7 +104,29 @@ export function toGtfs(
 ): GtfsFiles {
   const feed = gtfsFeed(scenario, roster, options);
   const files: Partial<Record<GtfsFileName, string>> = {};
-  for (const file of feed.files)
-    files[file] = stringify(Array.from(feed.rows(file)), gtfsCsvOptions(file));
+  for (const file of feed.files) files[file] = Array.from(gtfsCsvChunks(feed, file)).join("");
   return files as GtfsFiles;
+}
+
+/**
+ * One file of a feed as CSV text in chunks of about 64 Ki characters, the header in the
+ * first: the text `toGtfs` gives that file, for writing it piece by piece.
+ *
+ * @param feed - from {@link gtfsFeed}
+ * @param file - one of `feed.files`
+ * @returns a generator of strings that, joined, are the file's text
+ * @example
+ * for (const chunk of gtfsCsvChunks(feed, "stop_times.txt")) out.write(chunk);
+ */
+export function* gtfsCsvChunks(feed: GtfsFeed, file: GtfsFileName): Generator<string, void> {
+  const csv = new CsvLineWriter(gtfsCsvOptions(file));
+  const columns: readonly string[] = GTFS_COLUMNS[file];
+  function* lines() {
+    const values: (string | number | undefined)[] = [];
+    for (const row of feed.rows(file) as Iterable<Record<string, string | number | undefined>>) {
+      for (let c = 0; c < columns.length; c++) values[c] = row[columns[c] as string];
+      yield csv.line(values);
+    }
+  }
+  yield* textChunks(csv.head, lines());
 }
