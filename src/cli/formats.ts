@@ -2,18 +2,18 @@
  * Every file the command line writes, as a function that streams it into an open output:
  * the roster as JSON, the three CSV lists, the GTFS feed (a folder or a zip), and the
  * single-string exports (report, timeline, calendar, schemas). Big files go out in pieces —
- * CSV rows in batches through csv-stringify, GTFS records file by file, the roster through
- * `jsonChunks` — so no whole-file string is ever built for a district-sized roster.
+ * the CSV lists and GTFS files as the text chunks their exports make (csv-line.ts), the
+ * roster through `jsonChunks` — so no whole-file string is ever built for a district-sized
+ * roster.
  */
 import { PassThrough, type Writable } from "node:stream";
 import type { Options } from "csv-stringify";
 import { stringify } from "csv-stringify/sync";
 import yazl from "yazl";
-import { csvStringifyOptions } from "../export/csv/csv-options.js";
-import { MANIFEST_COLUMNS, manifestRows } from "../export/csv/manifest.js";
-import { STAFF_LIST_COLUMNS, staffListRows } from "../export/csv/staff-list.js";
-import { TESTING_COLUMNS, testingRows } from "../export/csv/testing-list.js";
-import { gtfsCsvOptions, gtfsFeed } from "../export/gtfs/gtfs.js";
+import { MANIFEST_COLUMNS, manifestCsvChunks, manifestRows } from "../export/csv/manifest.js";
+import { STAFF_LIST_COLUMNS, staffListCsvChunks, staffListRows } from "../export/csv/staff-list.js";
+import { TESTING_COLUMNS, testingCsvChunks, testingRows } from "../export/csv/testing-list.js";
+import { gtfsCsvChunks, gtfsFeed } from "../export/gtfs/gtfs.js";
 import type { Roster } from "../roster/schema.js";
 import type { Scenario } from "../scenario/schema.js";
 import { writeChunks } from "./io/atomic-write.js";
@@ -27,9 +27,9 @@ const CSV_BATCH = 5_000;
 
 /** The CSV lists of SPEC §7.3 by the command line's name for them. */
 export const CSV_LISTS = {
-  manifests: { columns: MANIFEST_COLUMNS, rows: manifestRows },
-  staff: { columns: STAFF_LIST_COLUMNS, rows: staffListRows },
-  testing: { columns: TESTING_COLUMNS, rows: testingRows },
+  manifests: { columns: MANIFEST_COLUMNS, rows: manifestRows, chunks: manifestCsvChunks },
+  staff: { columns: STAFF_LIST_COLUMNS, rows: staffListRows, chunks: staffListCsvChunks },
+  testing: { columns: TESTING_COLUMNS, rows: testingRows, chunks: testingCsvChunks },
 } as const;
 
 export type CsvList = keyof typeof CSV_LISTS;
@@ -69,14 +69,18 @@ export function csvListWriter(
   bom: boolean,
   progress: Progress,
 ): FileWriter {
-  const { columns, rows } = CSV_LISTS[list];
-  return (out) =>
-    writeChunks(
-      out,
-      csvChunks(rows(scenario, roster), csvStringifyOptions(columns, { bom }), (n) =>
-        progress.count(n, undefined, "rows"),
-      ),
-    );
+  const { chunks } = CSV_LISTS[list];
+  return (out) => writeChunks(out, counted(chunks(scenario, roster, { bom }), progress));
+}
+
+/** The chunks as they are, reporting the bytes handed on so far. */
+function* counted(chunks: Iterable<string>, progress: Progress): Generator<string> {
+  let bytes = 0;
+  for (const chunk of chunks) {
+    bytes += Buffer.byteLength(chunk);
+    progress.count(bytes, undefined, "bytes");
+    yield chunk;
+  }
 }
 
 /** A text that is small whatever the roster's size (the report summarises large rosters). */
@@ -94,14 +98,7 @@ export async function writeGtfsFiles(
   const feed = gtfsFeed(scenario, roster);
   for (const file of feed.files) {
     progress.stage(`writing gtfs/${file}`);
-    await write(file, (out) =>
-      writeChunks(
-        out,
-        csvChunks(feed.rows(file) as Iterable<Record<string, unknown>>, gtfsCsvOptions(file), (n) =>
-          progress.count(n, undefined, "rows"),
-        ),
-      ),
-    );
+    await write(file, (out) => writeChunks(out, counted(gtfsCsvChunks(feed, file), progress)));
   }
 }
 

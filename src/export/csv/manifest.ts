@@ -195,28 +195,25 @@ function* manifestLines(
 
 /**
  * The manifests' CSV text (see {@link toManifestCsv}) in chunks of about 64 Ki characters, the
- * header (and byte order mark) in the first: for a file written piece by piece.
- * Lazy: the roster is checked when the first chunk is asked for.
+ * header (and byte order mark) in the first: for a file written piece by piece. Lazy:
+ * nothing is read until the first chunk is asked for.
  *
  * @param scenario - a scenario input or a parsed scenario
- * @param roster - a roster of the §5 shape (one `parseRoster` returned is not checked again)
+ * @param roster - a roster `parseRoster` returned (this generator does not check its shape)
  * @param options - `bom: true` starts the text with a UTF-8 BOM
  * @returns a generator of strings that, joined, are `toManifestCsv`'s text
- * @throws {RosterError} when the roster is not of the §5 shape
  * @throws {NotFoundError} when a trip names a vehicle or a passenger the scenario lacks
  * @throws {InvalidArgumentError} when `options` is not an object or `bom` not a boolean
  * @example
- * for (const chunk of manifestCsvChunks(scenario, roster, { bom: true })) out.write(chunk);
+ * for (const chunk of manifestCsvChunks(scenario, parseRoster(input), { bom: true })) out.write(chunk);
  */
 export function* manifestCsvChunks(
   scenario: ScenarioInput | Scenario,
-  roster: unknown,
+  roster: Roster,
   options?: ManifestCsvOptions | undefined,
 ): Generator<string, void, undefined> {
-  const parsedScenario = scenarioModel(scenario).scenario;
-  const parsed = parseRoster(roster);
   const csv = new CsvLineWriter(csvStringifyOptions(MANIFEST_COLUMNS, options));
-  yield* textChunks(csv.head, manifestLines(parsedScenario, parsed, csv));
+  yield* textChunks(csv.head, manifestLines(scenario, roster, csv));
 }
 
 /**
@@ -243,5 +240,7 @@ export function toManifestCsv(
   roster: unknown,
   options?: ManifestCsvOptions | undefined,
 ): string {
-  return Array.from(manifestCsvChunks(scenario, roster, options)).join("");
+  const parsedScenario = scenarioModel(scenario).scenario;
+  const parsed = parseRoster(roster);
+  return Array.from(manifestCsvChunks(parsedScenario, parsed, options)).join("");
 }

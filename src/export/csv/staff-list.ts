@@ -129,28 +129,25 @@ export function* staffListRows(
 /**
  * The staff list's CSV text (see {@link toStaffListCsv}) in chunks of about 64 Ki
  * characters, the header (and byte order mark) in the first: for a file written piece by
- * piece. Lazy: the roster is checked when the first chunk is asked for.
+ * piece. Lazy: nothing is read until the first chunk is asked for.
  *
  * @param scenario - a scenario input or a parsed scenario
- * @param roster - a roster of the §5 shape (one `parseRoster` returned is not checked again)
+ * @param roster - a roster `parseRoster` returned (this generator does not check its shape)
  * @param options - `bom: true` starts the text with a UTF-8 BOM
  * @returns a generator of strings that, joined, are `toStaffListCsv`'s text
- * @throws {RosterError} when the roster is not of the §5 shape
  * @throws {NotFoundError} when an entry names a person, vehicle or loop nobody has
  * @throws {InvalidArgumentError} when `options` is not an object or `bom` not a boolean
  * @example
- * for (const chunk of staffListCsvChunks(scenario, roster)) out.write(chunk);
+ * for (const chunk of staffListCsvChunks(scenario, parseRoster(input))) out.write(chunk);
  */
 export function* staffListCsvChunks(
   scenario: ScenarioInput | Scenario,
-  roster: unknown,
+  roster: Roster,
   options?: StaffListCsvOptions | undefined,
 ): Generator<string, void, undefined> {
-  const parsedScenario = scenarioModel(scenario).scenario;
-  const parsed = parseRoster(roster);
   const csv = new CsvLineWriter(csvStringifyOptions(STAFF_LIST_COLUMNS, options));
   function* lines() {
-    for (const row of staffListRows(parsedScenario, parsed)) yield csv.line(row);
+    for (const row of staffListRows(scenario, roster)) yield csv.line(row);
   }
   yield* textChunks(csv.head, lines());
 }
@@ -179,5 +176,7 @@ export function toStaffListCsv(
   roster: unknown,
   options?: StaffListCsvOptions | undefined,
 ): string {
-  return Array.from(staffListCsvChunks(scenario, roster, options)).join("");
+  const parsedScenario = scenarioModel(scenario).scenario;
+  const parsed = parseRoster(roster);
+  return Array.from(staffListCsvChunks(parsedScenario, parsed, options)).join("");
 }

@@ -138,28 +138,25 @@ function* testingLines(
 
 /**
  * The testing list's CSV text (see {@link toTestingCsv}) in chunks of about 64 Ki characters, the
- * header (and byte order mark) in the first: for a file written piece by piece. Lazy: the
- * roster is checked when the first chunk is asked for.
+ * header (and byte order mark) in the first: for a file written piece by piece. Lazy:
+ * nothing is read until the first chunk is asked for.
  *
  * @param scenario - a scenario input or a parsed scenario
- * @param roster - a roster of the §5 shape (one `parseRoster` returned is not checked again)
+ * @param roster - a roster `parseRoster` returned (this generator does not check its shape)
  * @param options - `bom: true` starts the text with a UTF-8 BOM
  * @returns a generator of strings that, joined, are `toTestingCsv`'s text
- * @throws {RosterError} when the roster is not of the §5 shape
  * @throws {NotFoundError} when a test names a person or site the scenario lacks
  * @throws {InvalidArgumentError} when `options` is not an object or `bom` not a boolean
  * @example
- * for (const chunk of testingCsvChunks(scenario, roster)) out.write(chunk);
+ * for (const chunk of testingCsvChunks(scenario, parseRoster(input))) out.write(chunk);
  */
 export function* testingCsvChunks(
   scenario: ScenarioInput | Scenario,
-  roster: unknown,
+  roster: Roster,
   options?: TestingCsvOptions | undefined,
 ): Generator<string, void, undefined> {
-  const parsedScenario = scenarioModel(scenario).scenario;
-  const parsed = parseRoster(roster);
   const csv = new CsvLineWriter(csvStringifyOptions(TESTING_COLUMNS, options));
-  yield* textChunks(csv.head, testingLines(parsedScenario, parsed, csv));
+  yield* textChunks(csv.head, testingLines(scenario, roster, csv));
 }
 
 /**
@@ -186,5 +183,7 @@ export function toTestingCsv(
   roster: unknown,
   options?: TestingCsvOptions | undefined,
 ): string {
-  return Array.from(testingCsvChunks(scenario, roster, options)).join("");
+  const parsedScenario = scenarioModel(scenario).scenario;
+  const parsed = parseRoster(roster);
+  return Array.from(testingCsvChunks(parsedScenario, parsed, options)).join("");
 }
