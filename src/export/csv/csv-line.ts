@@ -106,24 +106,48 @@ export class CsvLineWriter {
 }
 
 /**
+ * Text gathered into chunks of about {@link CSV_CHUNK_LENGTH} code units, each joined once,
+ * so that no text is a chain of millions of small strings.
+ *
+ * @example
+ * const chunks = new TextChunks();
+ * if (chunks.add(line)) out.write(chunks.take());
+ */
+export class TextChunks {
+  private parts: string[] = [];
+  private length = 0;
+
+  /** Adds `text`; true when the chunk is full (then `take` it). */
+  add(text: string): boolean {
+    this.parts.push(text);
+    this.length += text.length;
+    return this.length >= CSV_CHUNK_LENGTH;
+  }
+
+  /** True while nothing has been added since the last `take`. */
+  get empty(): boolean {
+    return this.parts.length === 0;
+  }
+
+  /** The text added since the last `take`, as one string. */
+  take(): string {
+    const chunk = this.parts.join("");
+    this.parts = [];
+    this.length = 0;
+    return chunk;
+  }
+}
+
+/**
  * `head` and then `lines` as text in chunks of about {@link CSV_CHUNK_LENGTH} code units
- * (one chunk, `head`, when there are no lines). Each chunk is joined once, so that no text
- * is a chain of millions of small strings.
+ * (one chunk, `head`, when there are no lines).
  *
  * @example
  * [...textChunks("h\n", ["a\n", "b\n"])] //=> ["h\na\nb\n"]
  */
 export function* textChunks(head: string, lines: Iterable<string>): Generator<string, void> {
-  let parts: string[] = [head];
-  let length = head.length;
-  for (const line of lines) {
-    parts.push(line);
-    length += line.length;
-    if (length >= CSV_CHUNK_LENGTH) {
-      yield parts.join("");
-      parts = [];
-      length = 0;
-    }
-  }
-  if (parts.length > 0) yield parts.join("");
+  const chunks = new TextChunks();
+  chunks.add(head);
+  for (const line of lines) if (chunks.add(line)) yield chunks.take();
+  if (!chunks.empty) yield chunks.take();
 }

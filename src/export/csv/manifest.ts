@@ -7,13 +7,13 @@
  */
 import { parseRoster } from "../../roster/parse.js";
 import type { Passenger, Roster, Trip } from "../../roster/schema.js";
-import { scenarioModel } from "../../scenario/model.js";
+import { type ScenarioModel, scenarioModel } from "../../scenario/model.js";
 import type { Scenario, ScenarioInput, Staff, Vehicle } from "../../scenario/schema.js";
 import { formatCivilDate } from "../../time/civil-date.js";
 import { parseInstant } from "../../time/instant.js";
 import { ZoneClock } from "../../time/zone-clock.js";
 import { compareText } from "../../util/order.js";
-import { CsvLineWriter, textChunks } from "./csv-line.js";
+import { CsvLineWriter, TextChunks } from "./csv-line.js";
 import { type CsvOptions, csvStringifyOptions, known } from "./csv-options.js";
 
 /** Options of {@link toManifestCsv}. */
@@ -63,34 +63,29 @@ function bySeat(passengers: readonly Passenger[]): number[] {
   });
 }
 
-/** Where the walk over the boardings stands (one object, updated in place at each step). */
-interface Boarding {
+/** A trip with a list, as the list needs it. */
+interface ListedTrip {
   /** The trip's index in `roster.trips`. */
   t: number;
   trip: Trip;
   vehicle: Vehicle;
   /** The trip's local departure date. */
   date: string;
-  person: Staff;
-  seat: number;
-  /** `ceil(seat / seatsPerRow)`. */
-  row: number;
+  /** Its passengers' indexes, by seat. */
+  seats: number[];
 }
 
 /**
- * Every boarding in the list's order: by departure instant, trip id, seat. Yields the same
- * object each time, changed: read it before asking for the next. Lazy, like the generators
- * built on it.
+ * The trips with passengers in the list's order (by departure instant, trip id), each with
+ * its vehicle, local date and passengers by seat. Lazy, like the generators built on it.
  */
-function* boardings(
-  scenario: ScenarioInput | Scenario,
+function* listedTrips(
+  model: ScenarioModel,
   roster: Roster,
-): Generator<Boarding, void, undefined> {
-  const model = scenarioModel(scenario);
+): Generator<ListedTrip, void, undefined> {
   const clock = new ZoneClock(model.zone);
   const { trips } = roster;
   const { order, departMs } = tripOrder(trips);
-  let at: Boarding | undefined;
   for (const t of order) {
     const trip = trips[t] as Trip;
     if (trip.passengers.length === 0) continue; // an empty run has no list
@@ -98,26 +93,16 @@ function* boardings(
       model.vehicles.get(trip.vehicleId) ??
       known(model.vehicles, trip.vehicleId, "vehicle", `trips[${t}].vehicleId`);
     const date = formatCivilDate(clock.dayOf(departMs[t] as number));
-    for (const p of bySeat(trip.passengers)) {
-      const { personId, seat } = trip.passengers[p] as Passenger;
-      // The lookup first: the place named in the error is made only when it is needed.
-      const person =
-        model.staff.get(personId) ??
-        known(model.staff, personId, "person", `trips[${t}].passengers[${p}].personId`);
-      const row = Math.ceil(seat / vehicle.seatsPerRow);
-      if (at === undefined) at = { t, trip, vehicle, date, person, seat, row };
-      else {
-        at.t = t;
-        at.trip = trip;
-        at.vehicle = vehicle;
-        at.date = date;
-        at.person = person;
-        at.seat = seat;
-        at.row = row;
-      }
-      yield at;
-    }
+    yield { t, trip, vehicle, date, seats: bySeat(trip.passengers) };
   }
+}
+
+/** The person on passenger `p` of trip `t`; the place named in the error is made only when needed. */
+function rider(model: ScenarioModel, personId: string, t: number, p: number): Staff {
+  return (
+    model.staff.get(personId) ??
+    known(model.staff, personId, "person", `trips[${t}].passengers[${p}].personId`)
+  );
 }
 
 /**
@@ -140,57 +125,30 @@ export function* manifestRows(
   scenario: ScenarioInput | Scenario,
   roster: Roster,
 ): Generator<string[], void, undefined> {
-  for (const { trip, vehicle, date, person, seat, row } of boardings(scenario, roster))
-    yield [
-      date,
-      trip.id,
-      trip.loopId,
-      trip.vehicleId,
-      vehicle.plate ?? "",
-      trip.driverId,
-      trip.direction,
-      trip.from,
-      trip.to,
-      trip.depart,
-      trip.arrive,
-      String(seat),
-      String(row),
-      person.id,
-      person.name ?? "",
-      person.enterpriseId,
-    ];
-}
-
-/** The manifest's records as text, one line per boarding (the rows of {@link manifestRows}). */
-function* manifestLines(
-  scenario: ScenarioInput | Scenario,
-  roster: Roster,
-  csv: CsvLineWriter,
-): Generator<string, void, undefined> {
-  const field = (value: string) => csv.field(value);
-  let tripAt = -1;
-  let tripText = "";
-  const personText = new Map<Staff, string>();
-  for (const { t, trip, vehicle, date, person, seat, row } of boardings(scenario, roster)) {
-    // Each joined once into a flat string, which every line of the trip (person) copies.
-    if (t !== tripAt) {
-      tripAt = t;
-      const { id, loopId, vehicleId, driverId, direction, from, to, depart, arrive } = trip;
-      const plate = vehicle.plate ?? "";
-      tripText = [date, id, loopId, vehicleId, plate, driverId, direction, from, to, depart, arrive]
-        .map(field)
-        .concat("")
-        .join(",");
+  const model = scenarioModel(scenario);
+  for (const { t, trip, vehicle, date, seats } of listedTrips(model, roster))
+    for (const p of seats) {
+      const { personId, seat } = trip.passengers[p] as Passenger;
+      const person = rider(model, personId, t, p);
+      yield [
+        date,
+        trip.id,
+        trip.loopId,
+        trip.vehicleId,
+        vehicle.plate ?? "",
+        trip.driverId,
+        trip.direction,
+        trip.from,
+        trip.to,
+        trip.depart,
+        trip.arrive,
+        String(seat),
+        String(Math.ceil(seat / vehicle.seatsPerRow)),
+        person.id,
+        person.name ?? "",
+        person.enterpriseId,
+      ];
     }
-    let text = personText.get(person);
-    if (text === undefined) {
-      const { id, name, enterpriseId } = person;
-      text = ["", field(id), field(name ?? ""), field(enterpriseId) + csv.end].join(",");
-      personText.set(person, text);
-    }
-    // A number's text never holds a comma, a quote or a line break: written as it is.
-    yield `${tripText}${seat},${row}${text}`;
-  }
 }
 
 /**
@@ -212,8 +170,35 @@ export function* manifestCsvChunks(
   roster: Roster,
   options?: ManifestCsvOptions | undefined,
 ): Generator<string, void, undefined> {
+  const model = scenarioModel(scenario);
   const csv = new CsvLineWriter(csvStringifyOptions(MANIFEST_COLUMNS, options));
-  yield* textChunks(csv.head, manifestLines(scenario, roster, csv));
+  const field = (value: string) => csv.field(value);
+  const chunks = new TextChunks();
+  chunks.add(csv.head);
+  // A trip's columns are joined once per trip, a person's once per person, each into a
+  // flat string that every line of theirs copies: a line is a few concatenations.
+  const personText = new Map<Staff, string>();
+  for (const { t, trip, vehicle, date, seats } of listedTrips(model, roster)) {
+    const { id, loopId, vehicleId, driverId, direction, from, to, depart, arrive } = trip;
+    const values = [date, id, loopId, vehicleId, vehicle.plate ?? "", driverId, direction];
+    values.push(from, to, depart, arrive);
+    const tripText = `${values.map(field).join(",")},`;
+    for (const p of seats) {
+      const { personId, seat } = trip.passengers[p] as Passenger;
+      const person = rider(model, personId, t, p);
+      let text = personText.get(person);
+      if (text === undefined) {
+        const { name, enterpriseId } = person;
+        const last = field(enterpriseId) + csv.end;
+        text = ["", field(person.id), field(name ?? ""), last].join(",");
+        personText.set(person, text);
+      }
+      // A number's text never holds a comma, a quote or a line break: written as it is.
+      const row = Math.ceil(seat / vehicle.seatsPerRow);
+      if (chunks.add(`${tripText}${seat},${row}${text}`)) yield chunks.take();
+    }
+  }
+  if (!chunks.empty) yield chunks.take();
 }
 
 /**
