@@ -7,12 +7,10 @@
  * roster.
  */
 import { PassThrough, type Writable } from "node:stream";
-import type { Options } from "csv-stringify";
-import { stringify } from "csv-stringify/sync";
 import yazl from "yazl";
-import { MANIFEST_COLUMNS, manifestCsvChunks, manifestRows } from "../export/csv/manifest.js";
-import { STAFF_LIST_COLUMNS, staffListCsvChunks, staffListRows } from "../export/csv/staff-list.js";
-import { TESTING_COLUMNS, testingCsvChunks, testingRows } from "../export/csv/testing-list.js";
+import { manifestCsvChunks } from "../export/csv/manifest.js";
+import { staffListCsvChunks } from "../export/csv/staff-list.js";
+import { testingCsvChunks } from "../export/csv/testing-list.js";
 import { gtfsCsvChunks, gtfsFeed } from "../export/gtfs/gtfs.js";
 import type { Roster } from "../roster/schema.js";
 import type { Scenario } from "../scenario/schema.js";
@@ -22,44 +20,14 @@ import type { Progress } from "./progress.js";
 /** Streams one file's content into `out` (which the caller opened and will close). */
 export type FileWriter = (out: Writable) => Promise<void>;
 
-/** Rows stringified a batch at a time: csv-stringify's speed without one string per file. */
-const CSV_BATCH = 5_000;
-
 /** The CSV lists of SPEC §7.3 by the command line's name for them. */
 export const CSV_LISTS = {
-  manifests: { columns: MANIFEST_COLUMNS, rows: manifestRows, chunks: manifestCsvChunks },
-  staff: { columns: STAFF_LIST_COLUMNS, rows: staffListRows, chunks: staffListCsvChunks },
-  testing: { columns: TESTING_COLUMNS, rows: testingRows, chunks: testingCsvChunks },
+  manifests: { chunks: manifestCsvChunks },
+  staff: { chunks: staffListCsvChunks },
+  testing: { chunks: testingCsvChunks },
 } as const;
 
 export type CsvList = keyof typeof CSV_LISTS;
-
-/**
- * The CSV text of `rows` in pieces of a few thousand records: the header (and byte order
- * mark) with the first piece only, the same text csv-stringify writes for all rows at once.
- */
-export function* csvChunks(
-  rows: Iterable<readonly unknown[] | Record<string, unknown>>,
-  format: Options,
-  onRows?: (count: number) => void,
-): Generator<string> {
-  let batch: unknown[] = [];
-  let first = true;
-  let count = 0;
-  const flush = () => {
-    const text = stringify(batch, first ? format : { ...format, header: false, bom: false });
-    first = false;
-    count += batch.length;
-    batch = [];
-    onRows?.(count);
-    return text;
-  };
-  for (const row of rows) {
-    batch.push(row);
-    if (batch.length === CSV_BATCH) yield flush();
-  }
-  if (batch.length > 0 || first) yield flush();
-}
 
 /** A CSV list of the roster, with a byte order mark when `bom` (spreadsheets want it for Chinese names). */
 export function csvListWriter(

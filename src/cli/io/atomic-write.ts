@@ -106,7 +106,7 @@ function drained(out: Writable): Promise<void> {
  * @param out - a file stream, a pipe, `process.stdout`
  * @param chunks - the text, in pieces (a generator is read one piece at a time)
  * @example
- * await writeChunks(process.stdout, csvChunks(rows, format));
+ * await writeChunks(process.stdout, manifestCsvChunks(scenario, roster));
  */
 export async function writeChunks(out: Writable, chunks: Iterable<string>): Promise<void> {
   let batch = "";
