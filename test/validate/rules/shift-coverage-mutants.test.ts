@@ -31,6 +31,22 @@ describe("shift-coverage, past its shortcuts", () => {
     expect(coverage(fixtureScenario(), roster)).toEqual([["w3", "2022-05-16", ["to-plant"]]]);
   });
 
+  it("stays quiet when the longest trip arrives at the earliest moment allowed", () => {
+    // Arrange: every trip takes 10 minutes and maxWait is 60, so the look-back is 70
+    // minutes; T03 (w3, night shift at 20:00) leaves exactly 70 minutes before it and
+    // arrives at 19:00, the first arrival the shift accepts: it must still be read.
+    const roster = structuredClone(validRoster());
+    const t03 = tripOf(roster, "T03");
+    t03.depart = local("2022-05-16T18:50");
+    t03.arrive = local("2022-05-16T19:00");
+
+    // Act / Assert
+    expect(coverage(fixtureScenario(), roster)).toEqual([]);
+    t03.depart = local("2022-05-16T18:49");
+    t03.arrive = local("2022-05-16T18:59");
+    expect(coverage(fixtureScenario(), roster)).toEqual([["w3", "2022-05-16", ["to-plant"]]]);
+  });
+
   it("fires when a worker's last shift lacks a ride home the next worker takes", () => {
     // Arrange: w1 is off T08 (05-17 home); w2 rides T08 alone, as their only ride, so it is
     // the first ride after w1's in the rides grouped by person.
