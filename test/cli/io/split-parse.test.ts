@@ -64,13 +64,23 @@ const rosterLike = fc.record({
 
 const indent = fc.constantFrom(undefined, 0, 1, 2, "\t", " \r\n");
 
+/** Deep indentation (JSON.stringify indents by at most 10): white space longer than the reader keeps. */
+const LONG_INDENT = " ".repeat(24);
+
+/** The text of `value` as JSON.stringify indents it, each line indented further when `deep`. */
+function jsonText(value: unknown, space: unknown, deep: boolean): string {
+  const text = JSON.stringify(value, null, space as string | number | undefined);
+  // JSON.stringify escapes line breaks inside strings: every "\n" left is between tokens.
+  return deep ? text.replaceAll("\n", `\n${LONG_INDENT}`) : text;
+}
+
 describe("parseInPieces", () => {
-  test.prop([fc.oneof(rosterLike, fc.jsonValue()), indent, sizes, fc.boolean()], {
+  test.prop([fc.oneof(rosterLike, fc.jsonValue()), indent, fc.boolean(), sizes, fc.boolean()], {
     numRuns: 200,
   })(
     "gives what JSON.parse gives, whatever the cuts",
-    async (value, space, options, bom) => {
-      const text = JSON.stringify(value, null, space as string | number | undefined);
+    async (value, space, deep, options, bom) => {
+      const text = jsonText(value, space, deep);
       expect(same(await inPieces(text, options, bom))).toBe(same(parsed(text)));
     },
     60_000,
@@ -80,12 +90,26 @@ describe("parseInPieces", () => {
     [
       rosterLike,
       indent,
+      fc.boolean(),
       sizes,
       fc.array(
         fc.record({
           at: fc.nat(),
           kind: fc.constantFrom("delete", "insert"),
-          char: fc.constantFrom(",", "]", "[", "{", "}", '"', "\\", ":", " ", "1", "x"),
+          char: fc.constantFrom(
+            ",",
+            "]",
+            "[",
+            "{",
+            "}",
+            '"',
+            "\\",
+            ":",
+            " ",
+            "1",
+            "x",
+            LONG_INDENT,
+          ),
         }),
         { minLength: 1, maxLength: 3 },
       ),
@@ -93,8 +117,8 @@ describe("parseInPieces", () => {
     { numRuns: 200 },
   )(
     "refuses (gives nothing) wherever JSON.parse throws, and agrees where it does not",
-    async (value, space, options, edits) => {
-      let text = JSON.stringify(value, null, space as string | number | undefined);
+    async (value, space, deep, options, edits) => {
+      let text = jsonText(value, space, deep);
       for (const { at, kind, char } of edits) {
         const i = at % (text.length + 1);
         text =
@@ -108,6 +132,20 @@ describe("parseInPieces", () => {
     },
     60_000,
   );
+
+  it("keeps tokens that long white space separates apart: '1 … 2' is no '12'", async () => {
+    for (const runBytes of [1, 4, 64])
+      for (const chunkBytes of [1, 3, 48]) {
+        const options = { runBytes, chunkBytes };
+        expect(await inPieces(`[1${LONG_INDENT}2]`, options)).toBeUndefined();
+        expect(await inPieces(`{"a":[1${LONG_INDENT}2]}`, options)).toBeUndefined();
+        expect(await inPieces(`{"a":1${LONG_INDENT}2}`, options)).toBeUndefined();
+        expect(same(await inPieces(`[1,${LONG_INDENT}2]`, options))).toBe("[1,2]");
+        expect(
+          same(await inPieces(`{${LONG_INDENT}"a" :${LONG_INDENT}[ 1${LONG_INDENT}]}`, options)),
+        ).toBe('{"a":[1]}');
+      }
+  });
 
   it("refuses a trailing comma that falls exactly where a run is cut", async () => {
     const text = '{"trips":[{"a":1},{"b":2},  ]}';
