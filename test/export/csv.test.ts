@@ -310,6 +310,14 @@ describe("the CSV lists of the Jinshan roster", { timeout: 60_000 }, () => {
     }
   });
 
+  it("list each trip's riders by seat, whatever their order in the roster", () => {
+    // Planned manifests come in seat order; one listed backwards must be sorted back.
+    const backwards = structuredClone(roster);
+    for (const trip of backwards.trips) trip.passengers.reverse();
+    expect(backwards.trips.some((trip) => trip.passengers.length > 1)).toBe(true);
+    expect(toManifestCsv(scenario, backwards)).toBe(toManifestCsv(scenario, roster));
+  });
+
   it("are the header alone for a roster with nothing in it", () => {
     const empty = { ...roster, trips: [], assignments: [], vehicles: [], tests: [] };
     for (const { write, header } of exporters) {

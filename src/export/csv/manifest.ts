@@ -56,6 +56,11 @@ function tripOrder(trips: readonly Trip[]): { order: number[]; departMs: Float64
 /** A trip's passengers by seat (then person id, so that a shared seat still sorts one way). */
 function bySeat(passengers: readonly Passenger[]): number[] {
   const order = Array.from(passengers, (_, p) => p);
+  // Planned manifests are in seat order already: seats that rise need no sort.
+  let rising = true;
+  for (let p = 1; p < passengers.length && rising; p++)
+    rising = (passengers[p - 1] as Passenger).seat < (passengers[p] as Passenger).seat;
+  if (rising) return order;
   return order.sort((a, b) => {
     const x = passengers[a] as Passenger;
     const y = passengers[b] as Passenger;
@@ -177,7 +182,7 @@ export function* manifestCsvChunks(
   chunks.add(csv.head);
   // A trip's columns are joined once per trip, a person's once per person, each into a
   // flat string that every line of theirs copies: a line is a few concatenations.
-  const personText = new Map<Staff, string>();
+  const personText = new Map<string, string>();
   for (const { t, trip, vehicle, date, seats } of listedTrips(model, roster)) {
     const { id, loopId, vehicleId, driverId, direction, from, to, depart, arrive } = trip;
     const values = [date, id, loopId, vehicleId, vehicle.plate ?? "", driverId, direction];
@@ -185,13 +190,13 @@ export function* manifestCsvChunks(
     const tripText = `${values.map(field).join(",")},`;
     for (const p of seats) {
       const { personId, seat } = trip.passengers[p] as Passenger;
-      const person = rider(model, personId, t, p);
-      let text = personText.get(person);
+      let text = personText.get(personId);
       if (text === undefined) {
+        const person = rider(model, personId, t, p);
         const { name, enterpriseId } = person;
         const last = field(enterpriseId) + csv.end;
         text = ["", field(person.id), field(name ?? ""), last].join(",");
-        personText.set(person, text);
+        personText.set(personId, text);
       }
       // A number's text never holds a comma, a quote or a line break: written as it is.
       const row = Math.ceil(seat / vehicle.seatsPerRow);
