@@ -3,9 +3,10 @@
  * handles … a 200,000-staff roster must be … read back"), read by the built command line.
  * Planning a district that large takes minutes, so the file is made cheaply: the planned
  * Jinshan roster with its trips repeated, each copy without passengers and after a long run
- * of white space, as an indented file has (light to hold in memory, heavy on disk; long ids
- * instead made the test a study of the garbage collector), streamed to disk piece by piece — never one
- * string here either. `validate` must read it (in pieces beyond the longest string) and judge it.
+ * of white space (light to hold in memory, heavy on disk; long ids instead made the test a
+ * study of the garbage collector), streamed to disk piece by piece — never one string here
+ * either. `validate` must read it (beyond the longest string, in pieces or as a token stream:
+ * this test holds either to the result; test/cli/io holds the reader to each way) and judge it.
  */
 import { constants } from "node:buffer";
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";

@@ -24,10 +24,9 @@ import { parseInPieces } from "./split-parse.js";
 import { isSystemError, systemReason } from "./system-error.js";
 
 /**
- * Files larger than this many bytes are parsed as a stream rather than read into one string:
+ * Files larger than this many bytes are parsed in pieces rather than read into one string:
  * V8's longest string (2^29 − 24 UTF-16 units on 64 bits). Every unit takes at least one
- * byte of UTF-8, so a file no longer than that always fits; reading it whole and `JSON.parse`
- * is about twice as fast as the stream.
+ * byte of UTF-8, so a file no longer than that always fits.
  */
 export const STRING_READ_LIMIT = constants.MAX_STRING_LENGTH;
 
@@ -40,7 +39,7 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 export interface ReadJsonOptions {
   /** Called every few MiB, and once at the end, with the bytes read so far and the file's size. */
   onProgress?: ((bytesRead: number, totalBytes: number) => void) | undefined;
-  /** Files larger than this (in bytes) are parsed as a stream; default {@link STRING_READ_LIMIT}. */
+  /** Files larger than this (in bytes) are parsed in pieces; default {@link STRING_READ_LIMIT}. */
   stringReadLimit?: number | undefined;
 }
 
@@ -217,10 +216,11 @@ async function parseStream(path: string, size: number, options: ReadJsonOptions)
 /**
  * Reads and parses a JSON file: the value `JSON.parse` would give for the file's text,
  * without a byte order mark. Files larger than V8's longest string ({@link STRING_READ_LIMIT},
- * about 512 MiB) are parsed as a stream, so a roster of any size the planner writes can be read back.
+ * about 512 MiB) are given to `JSON.parse` in pieces (or, failing that, parsed as a stream), so a
+ * roster of any size the planner writes can be read back.
  *
  * @param path - the file
- * @param options - a progress callback, and the size from which a file is streamed
+ * @param options - a progress callback, and the size from which a file is parsed in pieces
  * @throws {InputFileError} `cannot read scenario.json: no such file` (or `it is a folder`,
  *   `permission denied (EACCES)`, `not UTF-8 text`), or, for text that is not JSON, the
  *   place: `roster.json:12:5: not valid JSON: expected ',' or '}' after a member, found ']'`
