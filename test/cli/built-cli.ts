@@ -2,7 +2,8 @@
  * The command-line tests run the built `dist/cli.js` as a child process, as a user would, so
  * the build must match the sources. CI builds before testing; after a local edit the first
  * test file to need it builds once (a lock folder keeps parallel test files from building
- * at the same time), only when a source is newer than the build.
+ * at the same time), only when a source, the lock file or the build's config is newer than
+ * the build.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -33,7 +34,12 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Builds `dist/` unless it is newer than every source. */
 export async function ensureBuilt(): Promise<void> {
-  const sources = () => Math.max(newestIn("src"), statSync("package.json").mtimeMs);
+  // The bundle holds the dependencies too (tsup.config.ts): a new lock file rebuilds it.
+  const sources = () =>
+    Math.max(
+      newestIn("src"),
+      ...["package.json", "package-lock.json", "tsup.config.ts"].map((f) => statSync(f).mtimeMs),
+    );
   while (builtAt() < sources()) {
     try {
       mkdirSync(LOCK, { recursive: false });
