@@ -318,6 +318,25 @@ describe("the CSV lists of the Jinshan roster", { timeout: 60_000 }, () => {
     expect(toManifestCsv(scenario, backwards)).toBe(toManifestCsv(scenario, roster));
   });
 
+  it("list riders who share a seat by person id, whatever their order in the roster", () => {
+    // Two on one seat breaks the capacity rule, but the list still shows both, in one order.
+    const shared = structuredClone(roster);
+    const trip = shared.trips.find((t) => t.passengers.length > 1);
+    if (trip === undefined) throw new Error("no trip with two riders");
+    const [first, second] = trip.passengers.map((p) => p.personId).sort(byCodeUnit);
+    trip.passengers = [
+      { personId: second as string, seat: 1 },
+      { personId: first as string, seat: 1 },
+    ];
+    const rows = readCsv(toManifestCsv(scenario, shared), SPEC_HEADERS.manifest).filter(
+      (row) => row.trip_id === trip.id,
+    );
+    expect(rows.map((row) => [row.seat, row.person_id])).toEqual([
+      ["1", first],
+      ["1", second],
+    ]);
+  });
+
   it("are the header alone for a roster with nothing in it", () => {
     const empty = { ...roster, trips: [], assignments: [], vehicles: [], tests: [] };
     for (const { write, header } of exporters) {
