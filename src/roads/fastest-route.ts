@@ -56,6 +56,35 @@ interface FlatRoads {
   outMm: Float64Array;
   /** The arc's own km, summed along the chosen path for the reported total. */
   outKm: Float64Array;
+  /** The searches' working arrays, made once per graph (see {@link Scratch}). */
+  scratch: Scratch;
+}
+
+/**
+ * Per-node search state, kept between searches: a district routes thousands of loops over
+ * one road graph, and arrays made afresh (and filled) for each search cost O(nodes) per loop,
+ * which grows with the square of the district. A node's entries count only when its stamp
+ * is the current search's `epoch`: nothing is cleared between searches.
+ */
+interface Scratch {
+  epoch: number;
+  /** The search that last set the node's `minutes` and `mm`. */
+  stamp: Int32Array;
+  /** The search that settled the node. */
+  settled: Int32Array;
+  minutes: Float64Array;
+  mm: Float64Array;
+}
+
+/** Starts a search: a new epoch (the arrays cleared once every 2^31 − 1 searches). */
+function nextEpoch(scratch: Scratch): number {
+  if (scratch.epoch === 0x7fffffff) {
+    scratch.stamp.fill(0);
+    scratch.settled.fill(0);
+    scratch.epoch = 0;
+  }
+  scratch.epoch++;
+  return scratch.epoch;
 }
 
 const flattened = new WeakMap<RoadGraph, FlatRoads>();
@@ -95,6 +124,13 @@ function flatten(graph: RoadGraph): FlatRoads {
     outMinutes: new Float64Array(m),
     outMm: new Float64Array(m),
     outKm: new Float64Array(m),
+    scratch: {
+      epoch: 0,
+      stamp: new Int32Array(n),
+      settled: new Int32Array(n),
+      minutes: new Float64Array(n),
+      mm: new Float64Array(n),
+    },
   };
   graph.forEachEdge((_edge, arc, source, target) => {
     const s = keyIndex.get(source) as number;
@@ -187,35 +223,39 @@ export function fastestRoute(
   const from = roads.index.get(origin);
   const to = roads.index.get(destination);
   if (from === undefined || to === undefined) return undefined;
-  const n = roads.ids.length;
-  // Best known (minutes, mm) to the destination; settled once popped. Stale heap entries
-  // are skipped (lazy deletion), since a node may be pushed again with a better cost.
-  const minutes = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-  const mm = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-  const settled = new Uint8Array(n);
+  // Best known (minutes, mm) to the destination (none for a node not stamped in this
+  // search); settled once popped. Stale heap entries are skipped (lazy deletion), since a
+  // node may be pushed again with a better cost.
+  const { scratch } = roads;
+  const epoch = nextEpoch(scratch);
+  const { stamp, settled, minutes, mm } = scratch;
   const heap = new CostHeap();
+  stamp[to] = epoch;
   minutes[to] = 0;
   mm[to] = 0;
   heap.push(to, 0, 0);
   while (heap.size > 0) {
     const node = heap.pop();
-    if (settled[node] === 1) continue;
-    settled[node] = 1;
+    if (settled[node] === epoch) continue;
+    settled[node] = epoch;
     if (node === from) break;
     for (let a = roads.inStart[node] as number; a < (roads.inStart[node + 1] as number); a++) {
       const source = roads.inFrom[a] as number;
-      if (settled[source] === 1) continue;
+      if (settled[source] === epoch) continue;
       const viaMinutes = (minutes[node] as number) + (roads.inMinutes[a] as number);
       const viaMm = (mm[node] as number) + (roads.inMm[a] as number);
-      const known = minutes[source] as number;
-      if (viaMinutes < known || (viaMinutes === known && viaMm < (mm[source] as number))) {
+      const seen = stamp[source] === epoch;
+      const known = seen ? (minutes[source] as number) : Number.POSITIVE_INFINITY;
+      const knownMm = seen ? (mm[source] as number) : Number.POSITIVE_INFINITY;
+      if (viaMinutes < known || (viaMinutes === known && viaMm < knownMm)) {
+        stamp[source] = epoch;
         minutes[source] = viaMinutes;
         mm[source] = viaMm;
         heap.push(source, viaMinutes, viaMm);
       }
     }
   }
-  if (settled[from] !== 1) return undefined;
+  if (settled[from] !== epoch) return undefined;
 
   const path = [origin];
   // Summed from the origin, as the validator sums a declared route.
@@ -225,7 +265,7 @@ export function fastestRoute(
     let chosen = -1;
     for (let a = roads.outStart[node] as number; a < (roads.outStart[node + 1] as number); a++) {
       const target = roads.outTo[a] as number;
-      if (settled[target] !== 1) continue;
+      if (settled[target] !== epoch) continue;
       const tight =
         (roads.outMinutes[a] as number) + (minutes[target] as number) === minutes[node] &&
         (roads.outMm[a] as number) + (mm[target] as number) === mm[node];

@@ -253,6 +253,21 @@ describe("fastestRoute — properties", () => {
     },
   );
 
+  test.prop(
+    [anyRoadEdgesArb, fc.array(fc.tuple(nodeIdArb, nodeIdArb), { minLength: 2, maxLength: 12 })],
+    { numRuns: NUM_RUNS },
+  )(
+    "gives each of many searches on one graph what a graph of its own gives (no state carried over)",
+    (edges, pairs) => {
+      // One graph keeps its search arrays between searches, as a district's loops share it.
+      const shared = buildRoadGraph(edges);
+      for (const [origin, destination] of pairs)
+        expect(fastestRoute(shared, origin, destination)).toEqual(
+          route(edges, origin, destination),
+        );
+    },
+  );
+
   test.prop([anyRoadEdgesArb, nodeIdArb, nodeIdArb], { numRuns: NUM_RUNS })(
     "a one-way edge never carries traffic backwards: reversing every one-way edge mirrors the route",
     (edges, origin, destination) => {
