@@ -46,7 +46,8 @@ type State =
 
 const LITERALS: Readonly<Record<string, string>> = { t: "true", f: "false", n: "null" };
 
-function isWhitespace(c: number): boolean {
+/** Whether the character code (or byte) `c` is JSON white space: space, tab, line feed, carriage return. */
+export function isWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 

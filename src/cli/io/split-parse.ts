@@ -17,6 +17,7 @@
 import { isUtf8 } from "node:buffer";
 import { randomBytes } from "node:crypto";
 import type { FileHandle } from "node:fs/promises";
+import { isWhitespace } from "./json-syntax.js";
 
 /** Options of {@link parseInPieces}; the sizes are for tests, which cut small texts often. */
 export interface PiecesOptions {
@@ -35,9 +36,6 @@ const OPEN_OBJECT = 0x7b;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_OBJECT = 0x7d;
 const CLOSE_ARRAY = 0x5d;
-
-/** Whether byte `b` is JSON white space. */
-const isWhite = (b: number | undefined) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
 /**
  * White space between tokens longer than this many bytes is cut to its first byte before
@@ -86,7 +84,7 @@ function parseBytes(bytes: Buffer): unknown {
 
 /** Whether the bytes are JSON white space only (then a run between commas is missing). */
 function blank(bytes: Buffer): boolean {
-  for (const b of bytes) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return false;
+  for (const b of bytes) if (!isWhitespace(b)) return false;
   return true;
 }
 
@@ -120,9 +118,9 @@ class Splitter {
         continue;
       }
       const b = chunk[i] as number;
-      if (isWhite(b)) {
+      if (isWhitespace(b)) {
         let end = i + 1;
-        while (end < chunk.length && isWhite(chunk[end])) end++;
+        while (end < chunk.length && isWhitespace(chunk[end] as number)) end++;
         if (end - i > LONG_WHITE_SPACE) {
           (inArray() ? this.run : this.skeleton).add(chunk.subarray(from, i + 1));
           from = end;
