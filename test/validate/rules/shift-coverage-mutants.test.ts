@@ -1,7 +1,8 @@
 /**
  * shift-coverage, where its shortcuts could hide a mistake: a ride to the plant read only
  * because another trip of the roster is longer (so the "too early" bound is what rejects
- * it, not the look-back that skips old rides), the end of a worker's own rides (the next
+ * it, not the look-back that skips old rides), a ride that leaves exactly the look-back
+ * before its shift (the first arrival the shift accepts), the end of a worker's own rides (the next
  * worker's ride home is not theirs), and a schedule whose shifts do not start in date order
  * (a day the zone skips) must not make a later shift miss a ride read past for an earlier one.
  */
