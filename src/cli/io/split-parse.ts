@@ -16,7 +16,6 @@
 
 import { isUtf8 } from "node:buffer";
 import { randomBytes } from "node:crypto";
-import type { FileHandle } from "node:fs/promises";
 import { isWhitespace } from "./json-syntax.js";
 
 /** Options of {@link parseInPieces}; the sizes are for tests, which cut small texts often. */
@@ -220,6 +219,16 @@ class Splitter {
   }
 }
 
+/** What parsing in pieces needs of a file: reads at a position (an open `FileHandle`). */
+export interface PositionedReader {
+  read(
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    position: number,
+  ): Promise<{ bytesRead: number }>;
+}
+
 /**
  * Parses the file's bytes from `start` on (after a byte order mark) in pieces, as
  * `JSON.parse` would parse its whole text.
@@ -232,7 +241,7 @@ class Splitter {
  *   token stream instead: that also tells where a syntax error is)
  */
 export async function parseInPieces(
-  handle: FileHandle,
+  handle: PositionedReader,
   start: number,
   size: number,
   options: PiecesOptions = {},

@@ -10,29 +10,40 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
 import { afterAll, describe, expect, it } from "vitest";
-import { type PiecesOptions, parseInPieces } from "../../../src/cli/io/split-parse.js";
+import {
+  type PiecesOptions,
+  type PositionedReader,
+  parseInPieces,
+} from "../../../src/cli/io/split-parse.js";
 
 const dir = mkdtempSync(join(tmpdir(), "split-parse-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-let files = 0;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** parseInPieces of `text` written to a file (after a BOM when `bom`). */
-async function inPieces(
+/**
+ * A file's bytes held in memory, read as parseInPieces reads an open file. The properties
+ * read thousands of texts a few bytes at a time: from real files that was some 10 s of
+ * system calls, and it is the cutting under test, not the reading (one test below reads a
+ * real file).
+ */
+function inMemory(bytes: Buffer): PositionedReader {
+  return {
+    read: async (buffer, offset, length, position) => ({
+      bytesRead: bytes.copy(buffer, offset, position, Math.min(bytes.length, position + length)),
+    }),
+  };
+}
+
+/** parseInPieces of `text` (after a BOM when `bom`). */
+function inPieces(
   text: string | Buffer,
   options: PiecesOptions,
   bom = false,
 ): Promise<{ value: unknown } | undefined> {
-  const path = join(dir, `${files++}.json`);
   const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
-  writeFileSync(path, bom ? Buffer.concat([BOM, bytes]) : bytes);
-  const handle = await open(path, "r");
-  try {
-    return await parseInPieces(handle, bom ? 3 : 0, bytes.length + (bom ? 3 : 0), options);
-  } finally {
-    await handle.close();
-  }
+  const file = bom ? Buffer.concat([BOM, bytes]) : bytes;
+  return parseInPieces(inMemory(file), bom ? 3 : 0, file.length, options);
 }
 
 /** What JSON.parse gives, or undefined when it throws. */
@@ -178,6 +189,23 @@ describe("parseInPieces", () => {
   it("parses a root array, a root primitive and an empty long array", async () => {
     for (const text of ["[]", '[1, [2], {"a": [3]}]', '"text"', "42", '{"a":[],"b":{"c":[]}}'])
       expect(same(await inPieces(text, { runBytes: 1, chunkBytes: 2 }))).toBe(same(parsed(text)));
+  });
+
+  it("reads an open file, after its byte order mark, a few bytes at a time", async () => {
+    const value = { version: 1, trips: Array.from({ length: 40 }, (_, i) => ({ i, s: "行程" })) };
+    const path = join(dir, "roster.json");
+    const bytes = Buffer.from(JSON.stringify(value, null, 2), "utf8");
+    writeFileSync(path, Buffer.concat([BOM, bytes]));
+    const handle = await open(path, "r");
+    try {
+      const result = await parseInPieces(handle, 3, bytes.length + 3, {
+        runBytes: 16,
+        chunkBytes: 7,
+      });
+      expect(result).toEqual({ value });
+    } finally {
+      await handle.close();
+    }
   });
 
   it("tells its progress, ending at the file's size", async () => {
