@@ -10,7 +10,6 @@
 import type { ScenarioModel } from "../scenario/model.js";
 import type { Site, TestingRegime } from "../scenario/schema.js";
 import { clockMinutes } from "../time/clock-time.js";
-import { localInstant } from "../time/local-time.js";
 import type { ZoneClock } from "../time/zone-clock.js";
 import { getOrCreate } from "../util/collections.js";
 
@@ -52,12 +51,12 @@ export class TestScheduler {
     );
   }
 
-  /** The instant of `minuteOfDay` on civil `day` (memoised: luxon is slow per call). */
+  /** The instant of `minuteOfDay` on civil `day` (memoised). */
   private at(day: number, minuteOfDay: number): number {
     const key = day * 1440 + minuteOfDay;
     let ms = this.instants.get(key);
     if (ms === undefined) {
-      ms = localInstant(day, minuteOfDay, this.model.zone);
+      ms = this.clock.instantAt(day, minuteOfDay);
       this.instants.set(key, ms);
     }
     return ms;

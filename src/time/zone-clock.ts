@@ -13,6 +13,28 @@ const BUCKET_MS = 15 * MS_PER_MINUTE;
 /** Quarter hours held in the flat offset cache: a little over a year either way. */
 const NEAR_BUCKETS = 80_000;
 
+/**
+ * The instant at which a wall clock shows `minuteOfDay` on civil day `day`, given the zone's
+ * UTC offset (minutes) at any instant. Each offset in force within a day of the wall time is
+ * tried; those that map back to the same wall time are the real readings, and the earliest
+ * wins (an ambiguous time in an overlap is its first occurrence). None means a gap: read with
+ * the offset from before it, which moves the time forward by the gap's length.
+ */
+export function wallClockInstant(
+  day: DayNumber,
+  minuteOfDay: number,
+  offsetAt: (ms: number) => number,
+): number {
+  const wall = day * MS_PER_DAY + minuteOfDay * MS_PER_MINUTE; // the wall time, as if UTC
+  const before = offsetAt(wall - MS_PER_DAY);
+  let best = Number.POSITIVE_INFINITY;
+  for (const offset of [before, offsetAt(wall), offsetAt(wall + MS_PER_DAY)]) {
+    const ms = wall - offset * MS_PER_MINUTE;
+    if (offsetAt(ms) === offset && ms < best) best = ms;
+  }
+  return best === Number.POSITIVE_INFINITY ? wall - before * MS_PER_MINUTE : best;
+}
+
 export class ZoneClock {
   private readonly zone: IANAZone;
   private readonly offsets = new Map<number, number>();
@@ -51,6 +73,14 @@ export class ZoneClock {
       this.offsets.set(bucket, offset);
     }
     return offset;
+  }
+
+  /**
+   * The instant at which the wall clock shows `minuteOfDay` on civil `day` (as `localInstant`,
+   * from the memoised offsets: the planner asks this for every test it weighs).
+   */
+  instantAt(day: DayNumber, minuteOfDay: number): number {
+    return wallClockInstant(day, minuteOfDay, (ms) => this.offsetMinutes(ms));
   }
 
   /** Wall-clock milliseconds since 1970-01-01T00:00 local. */

@@ -11,6 +11,7 @@ import { shiftInterval } from "../../src/facts/shift-instances.js";
 import { shiftInstances } from "../../src/facts/shifts.js";
 import type { ScenarioInput } from "../../src/scenario/schema.js";
 import { formatInstant, localInstant } from "../../src/time/local-time.js";
+import { ZoneClock } from "../../src/time/zone-clock.js";
 import {
   DST_CHANGE_DAYS,
   DST_ZONES,
@@ -279,6 +280,21 @@ describe("DST — properties", () => {
         expect(formatInstant(actual + 60 * MS_PER_MINUTE, zone).slice(0, 19)).toBe(
           iso.slice(0, 19),
         );
+      }
+    },
+  );
+
+  test.prop([zoneAndDayArb, fc.array(minuteOfDayArb, { minLength: 1, maxLength: 8 })], {
+    numRuns: NUM_RUNS,
+  })(
+    "ZoneClock.instantAt, from its memoised offsets, resolves them the same (and as localInstant)",
+    ({ zone, day }, minutes) => {
+      const clock = new ZoneClock(zone);
+      // Several times near each other: later ones are read from the offsets the first cached.
+      for (const minute of minutes) {
+        const actual = clock.instantAt(day, minute);
+        expect(actual).toBe(resolveWall(day, minute, zone).ms);
+        expect(actual).toBe(localInstant(day, minute, zone));
       }
     },
   );
