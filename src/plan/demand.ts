@@ -66,7 +66,10 @@ export function buildDemand(
         model.days,
         model.zone,
       );
-      const keys = new Set<TripKey>();
+      // In time order: each ride in leaves after the last ride home (checked below) and each
+      // ride home after its ride in, and a ride in and a ride home never share a key (its
+      // last bit is the direction), so the keys come strictly ascending as they are pushed.
+      const keys: TripKey[] = [];
       const dates: string[] = [];
       let homeAt = Number.NEGATIVE_INFINITY; // when the ride home from the last served shift arrives
       let homeKey = Number.NEGATIVE_INFINITY; // and its trip key
@@ -96,13 +99,12 @@ export function buildDemand(
           unserved.push({ personId, date: shift.date, reason: "overlapping-shifts" });
           continue;
         }
-        keys.add(inKey);
         homeKey = tripKey(homeDepart, false);
-        keys.add(homeKey);
+        keys.push(inKey, homeKey);
         homeAt = homeDepart + toDormitory.minutes * MS_PER_MINUTE;
         dates.push(shift.date);
       }
-      if (dates.length > 0) riders.push({ personId, keys: [...keys].sort((a, b) => a - b), dates });
+      if (dates.length > 0) riders.push({ personId, keys, dates });
     }
     if (riders.length > 0) demands.push({ loop, riders });
   }
