@@ -9,7 +9,6 @@ import type { TestAppointment } from "../roster/schema.js";
 import type { Site, TestingRegime } from "../scenario/schema.js";
 import { clockMinutes } from "../time/clock-time.js";
 import { parseInstant } from "../time/instant.js";
-import { localInstant } from "../time/local-time.js";
 import { compareText } from "../util/order.js";
 import type { WorkingRoster } from "./working-roster.js";
 
@@ -115,7 +114,7 @@ export class TestBook {
     regimes: readonly TestingRegime[],
     uncovered: readonly (readonly number[])[],
   ): Booked[] | undefined {
-    const { clock, fromMs, model } = this.working;
+    const { clock, fromMs } = this.working;
     const point = site.testing;
     if (point !== undefined) {
       const opens = clockMinutes(point.opens);
@@ -129,10 +128,7 @@ export class TestBook {
       let current = Number.NEGATIVE_INFINITY;
       for (const depart of uncovered[k] ?? []) {
         if (current <= depart - resultMs && current >= depart - validMs) continue;
-        const limit = depart - resultMs;
-        const day = clock.dayOf(limit);
-        const sameDay = localInstant(day, minute, model.zone);
-        current = sameDay <= limit ? sameDay : localInstant(day - 1, minute, model.zone);
+        current = clock.latestAt(minute, depart - resultMs);
         if (current < depart - validMs || current < fromMs) return undefined;
         // A time in a DST gap moves forward that day: the time of day would not be fixed.
         if (clock.minuteOfDay(current) !== minute) return undefined;

@@ -38,7 +38,6 @@ export class TestScheduler {
   private readonly candidateCache = new Map<string, readonly Candidate[]>();
   /** Plans per boarding pattern and time of day (null: that time cannot cover it). */
   private readonly plans = new Map<string, Map<number, Plan | null>>();
-  private readonly instants = new Map<number, number>();
   private readonly maxResultMinutes: number;
 
   constructor(
@@ -49,24 +48,6 @@ export class TestScheduler {
       0,
       ...model.scenario.policy.testing.map((regime) => regime.resultMinutes),
     );
-  }
-
-  /** The instant of `minuteOfDay` on civil `day` (memoised). */
-  private at(day: number, minuteOfDay: number): number {
-    const key = day * 1440 + minuteOfDay;
-    let ms = this.instants.get(key);
-    if (ms === undefined) {
-      ms = this.clock.instantAt(day, minuteOfDay);
-      this.instants.set(key, ms);
-    }
-    return ms;
-  }
-
-  /** The latest test at `minuteOfDay` no later than `limit`. */
-  private latestAt(minuteOfDay: number, limit: number): number {
-    const day = this.clock.dayOf(limit);
-    const sameDay = this.at(day, minuteOfDay);
-    return sameDay <= limit ? sameDay : this.at(day - 1, minuteOfDay);
   }
 
   /** Tests of one kind covering every boarding with tests at `minuteOfDay`, or undefined. */
@@ -81,7 +62,7 @@ export class TestScheduler {
     const validMs = regime.validHours * MS_PER_HOUR;
     for (const depart of boardings) {
       if (current <= depart - resultMs && current >= depart - validMs) continue;
-      current = this.latestAt(minuteOfDay, depart - resultMs);
+      current = this.clock.latestAt(minuteOfDay, depart - resultMs);
       if (current < depart - validMs) return undefined;
       // A time in a DST gap would move forward that day: the time of day would not be fixed.
       if (this.clock.minuteOfDay(current) !== minuteOfDay) return undefined;

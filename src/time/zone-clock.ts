@@ -1,7 +1,10 @@
 /**
  * Fast instant → local date and time of day in one zone, for the hot loops of the planner
  * and the validator. Offsets are looked up through luxon once per quarter hour of time
- * touched (every real zone changes offset on a quarter-hour boundary), then memoised.
+ * touched, at its first and last millisecond, then memoised. Most zones change offset on
+ * quarter-hour boundaries, but not all: St. John's changed at 00:01 local until 2011, Casey
+ * at 03:00 +11 in 2021, Kiritimati at 10:40 UTC in 1979. A quarter hour whose two ends
+ * disagree holds a change: its instants are asked of luxon one by one.
  */
 import { IANAZone } from "luxon";
 import type { DayNumber } from "./civil-date.js";
@@ -12,6 +15,8 @@ const BUCKET_MS = 15 * MS_PER_MINUTE;
 
 /** Quarter hours held in the flat offset cache: a little over a year either way. */
 const NEAR_BUCKETS = 80_000;
+/** Marks a quarter hour that holds an offset change (no offset is infinite). */
+const CHANGES = Number.POSITIVE_INFINITY;
 
 /**
  * The instant at which a wall clock shows `minuteOfDay` on civil day `day`, given the zone's
@@ -46,6 +51,8 @@ export class ZoneClock {
   private near: Float64Array | undefined;
   private nearBase = 0;
   private readonly formatted = new Map<number, string>();
+  /** Instants by `day * 1440 + minuteOfDay` (instantAt). */
+  private readonly instants = new Map<number, number>();
 
   constructor(zoneName: string) {
     this.zone = IANAZone.create(zoneName);
@@ -59,28 +66,54 @@ export class ZoneClock {
       this.nearBase = bucket - NEAR_BUCKETS / 2;
     }
     const slot = bucket - this.nearBase;
+    let offset: number | undefined;
     if (slot >= 0 && slot < NEAR_BUCKETS) {
-      let near = this.near[slot] as number;
-      if (Number.isNaN(near)) {
-        near = this.zone.offset(bucket * BUCKET_MS);
-        this.near[slot] = near;
+      offset = this.near[slot] as number;
+      if (Number.isNaN(offset)) {
+        offset = this.bucketOffset(bucket);
+        this.near[slot] = offset;
       }
-      return near;
+    } else {
+      offset = this.offsets.get(bucket);
+      if (offset === undefined) {
+        offset = this.bucketOffset(bucket);
+        this.offsets.set(bucket, offset);
+      }
     }
-    let offset = this.offsets.get(bucket);
-    if (offset === undefined) {
-      offset = this.zone.offset(bucket * BUCKET_MS);
-      this.offsets.set(bucket, offset);
-    }
-    return offset;
+    return offset === CHANGES ? this.zone.offset(ms) : offset;
+  }
+
+  /** The offset in force through a whole quarter hour, or CHANGES if it changes within it. */
+  private bucketOffset(bucket: number): number {
+    const first = this.zone.offset(bucket * BUCKET_MS);
+    const last = this.zone.offset((bucket + 1) * BUCKET_MS - 1);
+    return first === last ? first : CHANGES;
   }
 
   /**
    * The instant at which the wall clock shows `minuteOfDay` on civil `day` (as `localInstant`,
-   * from the memoised offsets: the planner asks this for every test it weighs).
+   * from the memoised offsets, and memoised itself: the planner asks it for every test it
+   * weighs).
    */
   instantAt(day: DayNumber, minuteOfDay: number): number {
-    return wallClockInstant(day, minuteOfDay, (ms) => this.offsetMinutes(ms));
+    const key = day * 1440 + minuteOfDay;
+    let ms = this.instants.get(key);
+    if (ms === undefined) {
+      ms = wallClockInstant(day, minuteOfDay, (at) => this.offsetMinutes(at));
+      this.instants.set(key, ms);
+    }
+    return ms;
+  }
+
+  /**
+   * The latest instant, no later than `limit`, at which the wall clock shows `minuteOfDay`:
+   * that time on `limit`'s own date, or on the date before (when a test must be taken at a
+   * fixed time of day before a boarding).
+   */
+  latestAt(minuteOfDay: number, limit: number): number {
+    const day = this.dayOf(limit);
+    const sameDay = this.instantAt(day, minuteOfDay);
+    return sameDay <= limit ? sameDay : this.instantAt(day - 1, minuteOfDay);
   }
 
   /** Wall-clock milliseconds since 1970-01-01T00:00 local. */

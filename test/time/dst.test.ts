@@ -299,6 +299,35 @@ describe("DST — properties", () => {
     },
   );
 
+  /** Days on which a zone's offset changed off a quarter hour (its clock at 00:01, 10:40 UTC). */
+  const offQuarterChanges = fc.constantFrom(
+    { zone: "America/St_Johns", day: dayOf(2010, 3, 14) },
+    { zone: "America/St_Johns", day: dayOf(2010, 11, 7) },
+    { zone: "America/Goose_Bay", day: dayOf(2010, 11, 7) },
+    { zone: "Antarctica/Casey", day: dayOf(2021, 10, 3) },
+    { zone: "Pacific/Kiritimati", day: dayOf(1979, 10, 1) },
+  );
+
+  test.prop([offQuarterChanges, minuteOfDayArb, fc.integer({ min: -1, max: 1 })], {
+    numRuns: NUM_RUNS,
+  })(
+    "ZoneClock reads zones whose offset changed off a quarter hour as the zone model does",
+    ({ zone, day }, minute, shift) => {
+      const clock = new ZoneClock(zone);
+      const instant = clock.instantAt(day + shift, minute);
+      expect(instant).toBe(resolveWall(day + shift, minute, zone).ms);
+      expect(instant).toBe(localInstant(day + shift, minute, zone));
+      // And back: the instant's offset, text, date and time of day, minute by minute.
+      for (const ms of [instant - MS_PER_MINUTE, instant, instant + MS_PER_MINUTE]) {
+        expect(clock.offsetMinutes(ms)).toBe(offsetMinutes(ms, zone));
+        expect(clock.formatISO(ms)).toBe(isoWithOffset(ms, zone));
+        const local = ms + offsetMinutes(ms, zone) * MS_PER_MINUTE;
+        expect(clock.dayOf(ms)).toBe(Math.floor(local / MS_PER_DAY));
+        expect(clock.minuteOfDay(ms)).toBe(Math.floor((local % MS_PER_DAY) / MS_PER_MINUTE));
+      }
+    },
+  );
+
   test.prop([zoneAndDayArb, shiftMinutesArb], { numRuns: NUM_RUNS })(
     "a shift instance ends after it starts; its length is the wall length minus the offset change",
     ({ zone, day }, { start, end }) => checkShiftInstance(zone, day, start, end),
