@@ -224,9 +224,7 @@ function writeRoster(
   const tests: Roster["tests"] = [];
   for (const personId of [...testsOf.keys()].sort(compareText)) {
     const siteId = model.staff.get(personId)?.dormitoryId ?? "";
-    const planned = [...(testsOf.get(personId) ?? [])].sort(
-      (a, b) => a.at - b.at || compareText(a.kind, b.kind),
-    );
+    const planned = testsOf.get(personId) ?? []; // by instant, then kind (testing.ts)
     for (const test of planned)
       tests.push({ personId, siteId, kind: test.kind, at: clock.formatISO(test.at) });
   }

@@ -12,6 +12,7 @@ import type { Site, TestingRegime } from "../scenario/schema.js";
 import { clockMinutes } from "../time/clock-time.js";
 import type { ZoneClock } from "../time/zone-clock.js";
 import { getOrCreate } from "../util/collections.js";
+import { compareText } from "../util/order.js";
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
@@ -104,6 +105,8 @@ export class TestScheduler {
       if (times === undefined) return null;
       for (const at of times) tests.push({ kind: regime.kind, at });
     }
+    // In the roster's order, once per pattern rather than once per person who takes it.
+    tests.sort((a, b) => a.at - b.at || compareText(a.kind, b.kind));
     const slots: number[] = [];
     for (const test of tests) {
       const slot = this.clock.dayOf(test.at) * 1440 + minuteOfDay;
@@ -114,7 +117,8 @@ export class TestScheduler {
 
   /**
    * Books a fixed time of day for a person boarding at `boardings` (sorted departures) and
-   * returns their tests, or `undefined` if no time of day at their dormitory serves them.
+   * returns their tests, by instant and then kind (shared between people with the same
+   * boardings: do not change them), or `undefined` if no time of day serves them.
    */
   schedule(dormitoryId: string, boardings: readonly number[]): readonly PlannedTest[] | undefined {
     if (boardings.length === 0) return [];

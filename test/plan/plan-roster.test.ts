@@ -184,6 +184,21 @@ function shiftKeys(scenario: ScenarioInput): string[] {
 // ---------------------------------------------------------------------------------------
 // Properties
 
+/** Tests out of order (by person, instant, kind), as "i: a then b". */
+function testOrderProblems(roster: Roster): string[] {
+  const problems: string[] = [];
+  roster.tests.forEach((test, i) => {
+    const last = roster.tests[i - 1];
+    if (last === undefined) return;
+    const order =
+      (last.personId < test.personId ? -1 : last.personId > test.personId ? 1 : 0) ||
+      Date.parse(last.at) - Date.parse(test.at) ||
+      (last.kind < test.kind ? -1 : last.kind > test.kind ? 1 : 0);
+    if (order >= 0) problems.push(`${i}: ${JSON.stringify(last)} then ${JSON.stringify(test)}`);
+  });
+  return problems;
+}
+
 describe("planRoster on generated scenarios", () => {
   test.prop([scenarioArbitrary()], { numRuns: 200 })(
     "plans a roster that validateRoster accepts, covering or excusing every eligible shift",
@@ -193,6 +208,7 @@ describe("planRoster on generated scenarios", () => {
       expect(coverage, coverage.slice(0, 20).join("\n")).toEqual([]);
       const stats = statsProblems(scenario, roster);
       expect(stats, stats.join("\n")).toEqual([]);
+      expect(testOrderProblems(roster).slice(0, 5)).toEqual([]);
     },
     60_000,
   );
@@ -399,6 +415,8 @@ describe("planRoster examples", () => {
     expect(roster.stats.fleetLowerBound).toBeLessThanOrEqual(roster.stats.vehiclesUsed);
     expect(statsProblems(scenario, roster)).toEqual([]);
     expect(coverageProblems(scenario, roster)).toEqual([]);
+    // Both kinds are taken in one visit on some days: same instant, listed by kind.
+    expect(testOrderProblems(roster).slice(0, 5)).toEqual([]);
   }, 30_000);
 
   it("keeps a night shift's ride home on the day after the horizon", () => {
