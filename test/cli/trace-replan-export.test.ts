@@ -469,7 +469,7 @@ describe.concurrent("export", () => {
 
 describe.concurrent("schema", () => {
   it.each([["scenario"], ["roster"]])(
-    "schema %s: a draft 2020-12 JSON Schema that ajv compiles and the plan's file meets",
+    "schema %s: a draft 2020-12 JSON Schema that ajv compiles, met by the file planned from and the roster written",
     async (kind) => {
       const result = await runCli(["schema", kind]);
       expect(result.code).toBe(0);
