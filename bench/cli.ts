@@ -11,8 +11,9 @@
  *
  * The command line re-launches itself with a larger heap (src/cli/heap.ts), and `/usr/bin/time`
  * does not count a child's memory; so it is run as the re-launched child would be —
- * `CLOSED_LOOP_COMMUTE_RELAUNCHED=1 node --max-old-space-size=16384 dist/cli.js …` — one
- * process whose peak RSS is the command's.
+ * `CLOSED_LOOP_COMMUTE_RELAUNCHED=1 node <largeHeapFlags> dist/cli.js …`, with the V8 flags
+ * heap.ts gives its child for the same files — one process whose peak RSS is the command's.
+ * `--plain-heap` gives only the heap limit instead, to compare (written to results-quick.md).
  *
  * Results go to standard output and to the `cli` section of bench/results.md (of
  * bench/results-quick.md when `--sizes` is given). Targets are reported, never asserted.
@@ -31,12 +32,14 @@ import {
 import { availableParallelism, loadavg, tmpdir, totalmem } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fileBytes, largeHeapFlags } from "../src/cli/heap.js";
 import { STRING_READ_LIMIT } from "../src/cli/io/read-json.js";
 import type { FloorResult } from "./cli-run.js";
 import { writeSection } from "./sections.js";
 
 const seed = 1;
 const HEAP_MIB = 16_384;
+const plainHeap = process.argv.includes("--plain-heap");
 const sizesAt = process.argv.indexOf("--sizes");
 const sizesArg = sizesAt === -1 ? undefined : process.argv[sizesAt + 1];
 const sizes =
@@ -91,6 +94,13 @@ interface CommandRun {
   stderrTail: string;
 }
 
+/** The V8 flags the command line's re-launched child gets for `args` (or only the limit). */
+function heapFlags(args: readonly string[]): string[] {
+  return plainHeap
+    ? [`--max-old-space-size=${HEAP_MIB}`]
+    : largeHeapFlags(HEAP_MIB, args[0] ?? "", fileBytes(args));
+}
+
 /** Runs the built CLI under /usr/bin/time, its standard output to `stdoutFile`. */
 function runCli(args: string[], work: string, stdoutFile: string): CommandRun {
   const timeFile = join(work, "time.txt");
@@ -98,16 +108,7 @@ function runCli(args: string[], work: string, stdoutFile: string): CommandRun {
   try {
     const run = spawnSync(
       "/usr/bin/time",
-      [
-        "-o",
-        timeFile,
-        "-f",
-        "%e %M %U %S",
-        process.execPath,
-        `--max-old-space-size=${HEAP_MIB}`,
-        cliJs,
-        ...args,
-      ],
+      ["-o", timeFile, "-f", "%e %M %U %S", process.execPath, ...heapFlags(args), cliJs, ...args],
       {
         cwd: work,
         env: { ...process.env, CLOSED_LOOP_COMMUTE_RELAUNCHED: "1" },
@@ -255,8 +256,8 @@ const lines: string[] = [];
 lines.push(
   "## Command line end to end (issue #13)",
   "",
-  `\`npm run bench -- --cli${sizesArg === undefined ? "" : ` --sizes ${sizesArg}`}\`. Machine: ${availableParallelism()} cores, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}; load average ${fmt(loadBefore, 1)} before, ${fmt(loadAfter, 1)} after (1 min; the machine is shared). Seed 1, 14 days. ` +
-    `Each command is the built \`dist/cli.js\` run as its re-launched child runs (\`CLOSED_LOOP_COMMUTE_RELAUNCHED=1 node --max-old-space-size=${HEAP_MIB}\`), so that \`/usr/bin/time\` measures the one process that does the work: wall time, peak RSS (GB = 10⁹ bytes) and CPU time. ` +
+  `\`npm run bench -- --cli${sizesArg === undefined ? "" : ` --sizes ${sizesArg}`}${plainHeap ? " --plain-heap" : ""}\`. Machine: ${availableParallelism()} cores, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}; load average ${fmt(loadBefore, 1)} before, ${fmt(loadAfter, 1)} after (1 min; the machine is shared). Seed 1, 14 days. ` +
+    `Each command is the built \`dist/cli.js\` run as its re-launched child runs (\`CLOSED_LOOP_COMMUTE_RELAUNCHED=1 node ${plainHeap ? `--max-old-space-size=${HEAP_MIB}` : `--max-old-space-size=${HEAP_MIB}\` and the young and old generation sizes \`largeHeapFlags\` (src/cli/heap.ts) gives for the command's files`}${plainHeap ? "`" : ""}), so that \`/usr/bin/time\` measures the one process that does the work: wall time, peak RSS (GB = 10⁹ bytes) and CPU time. ` +
     "`plan scenario.json --out DIR --quiet` reads the scenario, plans, validates the plan and writes every file; `validate scenario.json roster.json --json --quiet` reads both files and reports. " +
     "The floor, measured in a fresh process right after `validate`: reading and parsing the same roster file by the fastest means measured (when the file fits in one V8 string, the faster of `readFileSync` + `JSON.parse` and the command line's own `readJsonFile`; beyond it, `readJsonFile`, which gives it to `JSON.parse` in pieces) plus the in-process `validateRoster`, each phase after a full garbage collection. " +
     "The scenario's read and `parseScenario`, which `validate` pays too, are not in the floor (the issue's floor is the roster's read and the validation); the second ratio adds them. " +
@@ -418,7 +419,10 @@ const section = lines.join("\n");
 console.log(section);
 writeSection(
   fileURLToPath(
-    new URL(sizesArg === undefined ? "./results.md" : "./results-quick.md", import.meta.url),
+    new URL(
+      sizesArg === undefined && !plainHeap ? "./results.md" : "./results-quick.md",
+      import.meta.url,
+    ),
   ),
   "cli",
   section,
