@@ -4,13 +4,17 @@
  * It reads the raw input defensively, so it can report alongside shape errors.
  */
 
+import { IANAZone } from "luxon";
 import { vehicleCapacity } from "../facts/capacity.js";
-import { parseCivilDate } from "../time/civil-date.js";
+import { formatCivilDate, parseCivilDate } from "../time/civil-date.js";
 import { parseClockTime } from "../time/clock-time.js";
+import { isKnownTimeZone } from "../time/local-time.js";
 import type { InputIssue } from "../util/issues.js";
 import { DEFAULT_LOAD_FACTOR } from "./schema.js";
 
 type Raw = Record<string, unknown>;
+
+const MS_PER_DAY = 86_400_000;
 
 function record(value: unknown): Raw | undefined {
   return typeof value === "object" && value !== null && !Array.isArray(value)
@@ -285,7 +289,32 @@ export function checkCrossReferences(input: unknown): InputIssue[] {
   checkCapacities(root, issues);
   checkUnavailable(root, staff, vehicles, issues);
   checkRoadNodes(root, roadNodes, issues);
+  checkWholeMinuteOffsets(root, issues);
   return issues;
+}
+
+/**
+ * The zone keeps whole-minute offsets over the horizon (and a day either side): a roster
+ * writes every instant with a `±HH:mm` offset. Since 1970 only Africa/Monrovia did not
+ * (−0:44:30 until 1972-01-07). Skipped while the zone or the horizon is itself malformed.
+ */
+function checkWholeMinuteOffsets(root: Raw, issues: InputIssue[]): void {
+  const zone = text(root.timeZone);
+  const horizon = record(root.horizon);
+  const start = parseCivilDate(text(horizon?.start) ?? "");
+  const days = horizon?.days;
+  if (zone === undefined || !isKnownTimeZone(zone) || start === undefined) return;
+  if (typeof days !== "number" || !Number.isInteger(days) || days < 1 || days > 366) return;
+  const ianaZone = IANAZone.create(zone);
+  for (let day = start - 1; day <= start + days; day++) {
+    const offset = ianaZone.offset(day * MS_PER_DAY);
+    if (Number.isInteger(offset)) continue;
+    issues.push({
+      path: ["timeZone"],
+      message: `${zone} is ${offset} minutes from UTC on ${formatCivilDate(day)}, not a whole number of minutes: a roster writes whole-minute offsets`,
+    });
+    return;
+  }
 }
 
 /**

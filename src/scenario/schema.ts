@@ -153,7 +153,8 @@ export const unavailableSchema = z.strictObject({
 });
 
 // Years are bounded: before 1970 some zones ran on local mean time, whose offsets are
-// not whole minutes, and rosters write whole-minute offsets.
+// not whole minutes, and rosters write whole-minute offsets. (One zone still did after it,
+// Africa/Monrovia until 1972-01-07: cross-references.ts refuses such a horizon there.)
 const horizonStart = civilDate.refine(
   (text) => {
     const year = Number(text.slice(0, 4));

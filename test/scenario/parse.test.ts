@@ -379,6 +379,28 @@ describe("parseScenario rejects, naming the path and the value", () => {
     );
   });
 
+  it("a zone whose offset is not whole minutes in the horizon (Monrovia until 1972-01-07)", () => {
+    expectIssue(
+      rejection((s) => {
+        s.timeZone = "Africa/Monrovia";
+        s.horizon.start = "1971-05-16";
+      }),
+      ["timeZone"],
+      "-44.5 minutes from UTC on 1971-05-15",
+    );
+    // The same zone from two days after it moved to whole minutes (a day either side is read).
+    for (const start of ["1972-01-09", "2022-05-16"]) {
+      const input: any = structuredClone(minimalScenario());
+      input.timeZone = "Africa/Monrovia";
+      input.horizon.start = start;
+      const result = safeParseScenario(input);
+      const atZone = result.success
+        ? []
+        : result.error.issues.filter((i) => i.path[0] === "timeZone");
+      expect(atZone, start).toEqual([]);
+    }
+  });
+
   it("more issues than a function call has arguments, without throwing", () => {
     const input: any = structuredClone(minimalScenario());
     const worker = input.staff[0];
