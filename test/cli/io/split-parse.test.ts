@@ -165,6 +165,19 @@ describe("parseInPieces", () => {
       expect(await inPieces(text, { runBytes, chunkBytes: 5 })).toBeUndefined();
   });
 
+  it("refuses a comma with no item before it, wherever the runs are cut", async () => {
+    // Found by the property above (seed -355761271): `[\n, null` parsed as `[null`.
+    for (const text of ['{"trips":[\n, null, null]}', '{"trips":[1,,2]}', "[ ,1]"]) {
+      expect(parsed(text), text).toBeUndefined();
+      for (let runBytes = 1; runBytes < 12; runBytes++)
+        for (const chunkBytes of [1, 5, 64])
+          expect(
+            await inPieces(text, { runBytes, chunkBytes }),
+            `${text} ${runBytes}`,
+          ).toBeUndefined();
+    }
+  });
+
   it("refuses bytes that are not UTF-8, and text that ends inside a value", async () => {
     const bad = Buffer.concat([
       Buffer.from('{"trips":["'),
