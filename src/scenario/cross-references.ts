@@ -8,13 +8,11 @@ import { IANAZone } from "luxon";
 import { vehicleCapacity } from "../facts/capacity.js";
 import { formatCivilDate, parseCivilDate } from "../time/civil-date.js";
 import { parseClockTime } from "../time/clock-time.js";
-import { isKnownTimeZone } from "../time/local-time.js";
+import { isKnownTimeZone, localInstant } from "../time/local-time.js";
 import type { InputIssue } from "../util/issues.js";
-import { DEFAULT_LOAD_FACTOR } from "./schema.js";
+import { DEFAULT_LOAD_FACTOR, FIRST_HORIZON_YEAR, LAST_HORIZON_YEAR } from "./schema.js";
 
 type Raw = Record<string, unknown>;
-
-const MS_PER_DAY = 86_400_000;
 
 function record(value: unknown): Raw | undefined {
   return typeof value === "object" && value !== null && !Array.isArray(value)
@@ -296,22 +294,26 @@ export function checkCrossReferences(input: unknown): InputIssue[] {
 /**
  * The zone keeps whole-minute offsets over the horizon (and a day either side): a roster
  * writes every instant with a `±HH:mm` offset. Since 1970 only Africa/Monrovia did not
- * (−0:44:30 until 1972-01-07). Skipped while the zone or the horizon is itself malformed.
+ * (−0:44:30 until 1972-01-07). Read at each local midnight; skipped while the zone or the
+ * horizon is itself malformed (a year out of range is reported at the horizon only).
  */
 function checkWholeMinuteOffsets(root: Raw, issues: InputIssue[]): void {
   const zone = text(root.timeZone);
   const horizon = record(root.horizon);
-  const start = parseCivilDate(text(horizon?.start) ?? "");
+  const startText = text(horizon?.start) ?? "";
+  const start = parseCivilDate(startText);
   const days = horizon?.days;
   if (zone === undefined || !isKnownTimeZone(zone) || start === undefined) return;
+  const year = Number(startText.slice(0, 4));
+  if (year < FIRST_HORIZON_YEAR || year > LAST_HORIZON_YEAR) return;
   if (typeof days !== "number" || !Number.isInteger(days) || days < 1 || days > 366) return;
   const ianaZone = IANAZone.create(zone);
   for (let day = start - 1; day <= start + days; day++) {
-    const offset = ianaZone.offset(day * MS_PER_DAY);
+    const offset = ianaZone.offset(localInstant(day, 0, zone));
     if (Number.isInteger(offset)) continue;
     issues.push({
       path: ["timeZone"],
-      message: `${zone} is ${offset} minutes from UTC on ${formatCivilDate(day)}, not a whole number of minutes: a roster writes whole-minute offsets`,
+      message: `${zone} is ${Number(offset.toFixed(2))} minutes from UTC on ${formatCivilDate(day)}, not a whole number of minutes: a roster writes whole-minute offsets`,
     });
     return;
   }

@@ -152,13 +152,16 @@ export const unavailableSchema = z.strictObject({
   reason: z.string().optional(),
 });
 
+export const FIRST_HORIZON_YEAR = 1970;
+export const LAST_HORIZON_YEAR = 2100;
+
 // Years are bounded: before 1970 some zones ran on local mean time, whose offsets are
 // not whole minutes, and rosters write whole-minute offsets. (One zone still did after it,
 // Africa/Monrovia until 1972-01-07: cross-references.ts refuses such a horizon there.)
 const horizonStart = civilDate.refine(
   (text) => {
     const year = Number(text.slice(0, 4));
-    return year >= 1970 && year <= 2100;
+    return year >= FIRST_HORIZON_YEAR && year <= LAST_HORIZON_YEAR;
   },
   {
     error: (issue) =>

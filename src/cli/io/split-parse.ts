@@ -193,8 +193,7 @@ class Splitter {
     const bytes = this.run.take();
     // `[a,` cut then `]`: the array had a trailing comma, which JSON.parse of "[]" would hide;
     // `[` or `a,` then a cut at `,`: an item is missing before that comma, hidden the same way.
-    if (this.runAfterCut && blank(bytes)) throw new NotSplittable("an item missing after ','");
-    if (!last && blank(bytes)) throw new NotSplittable("an item missing before ','");
+    if (blank(bytes) && (this.runAfterCut || !last)) throw new NotSplittable("an item missing");
     const items = parseBytes(Buffer.concat([Buffer.from("["), bytes, Buffer.from("]")]));
     const array = this.arrays[this.arrays.length - 1] as unknown[];
     for (const item of items as unknown[]) array.push(item);
