@@ -4,13 +4,13 @@
  * It reads the raw input defensively, so it can report alongside shape errors.
  */
 
-import { IANAZone } from "luxon";
 import { vehicleCapacity } from "../facts/capacity.js";
 import { formatCivilDate, parseCivilDate } from "../time/civil-date.js";
 import { parseClockTime } from "../time/clock-time.js";
-import { isKnownTimeZone, localInstant } from "../time/local-time.js";
+import { isKnownTimeZone } from "../time/local-time.js";
+import { ZoneClock } from "../time/zone-clock.js";
 import type { InputIssue } from "../util/issues.js";
-import { DEFAULT_LOAD_FACTOR, FIRST_HORIZON_YEAR, LAST_HORIZON_YEAR } from "./schema.js";
+import { DEFAULT_LOAD_FACTOR, inHorizonYears, MAX_HORIZON_DAYS } from "./schema.js";
 
 type Raw = Record<string, unknown>;
 
@@ -304,12 +304,11 @@ function checkWholeMinuteOffsets(root: Raw, issues: InputIssue[]): void {
   const start = parseCivilDate(startText);
   const days = horizon?.days;
   if (zone === undefined || !isKnownTimeZone(zone) || start === undefined) return;
-  const year = Number(startText.slice(0, 4));
-  if (year < FIRST_HORIZON_YEAR || year > LAST_HORIZON_YEAR) return;
-  if (typeof days !== "number" || !Number.isInteger(days) || days < 1 || days > 366) return;
-  const ianaZone = IANAZone.create(zone);
-  for (let day = start - 1; day <= start + days; day++) {
-    const offset = ianaZone.offset(localInstant(day, 0, zone));
+  if (!inHorizonYears(startText) || !Number.isInteger(days)) return;
+  if ((days as number) < 1 || (days as number) > MAX_HORIZON_DAYS) return;
+  const clock = new ZoneClock(zone);
+  for (let day = start - 1; day <= start + (days as number); day++) {
+    const offset = clock.offsetMinutes(clock.instantAt(day, 0));
     if (Number.isInteger(offset)) continue;
     issues.push({
       path: ["timeZone"],

@@ -152,22 +152,23 @@ export const unavailableSchema = z.strictObject({
   reason: z.string().optional(),
 });
 
-export const FIRST_HORIZON_YEAR = 1970;
-export const LAST_HORIZON_YEAR = 2100;
+const FIRST_HORIZON_YEAR = 1970;
+const LAST_HORIZON_YEAR = 2100;
+export const MAX_HORIZON_DAYS = 366;
 
 // Years are bounded: before 1970 some zones ran on local mean time, whose offsets are
 // not whole minutes, and rosters write whole-minute offsets. (One zone still did after it,
 // Africa/Monrovia until 1972-01-07: cross-references.ts refuses such a horizon there.)
-const horizonStart = civilDate.refine(
-  (text) => {
-    const year = Number(text.slice(0, 4));
-    return year >= FIRST_HORIZON_YEAR && year <= LAST_HORIZON_YEAR;
-  },
-  {
-    error: (issue) =>
-      `the horizon starts between 1970 and 2100, got ${JSON.stringify(issue.input)}`,
-  },
-);
+/** Whether a `YYYY-MM-DD` horizon start falls in the years a horizon may start. */
+export function inHorizonYears(date: string): boolean {
+  const year = Number(date.slice(0, 4));
+  return year >= FIRST_HORIZON_YEAR && year <= LAST_HORIZON_YEAR;
+}
+
+const horizonStart = civilDate.refine(inHorizonYears, {
+  error: (issue) =>
+    `the horizon starts between ${FIRST_HORIZON_YEAR} and ${LAST_HORIZON_YEAR}, got ${JSON.stringify(issue.input)}`,
+});
 
 export const horizonSchema = z.strictObject({
   start: horizonStart,
@@ -175,7 +176,7 @@ export const horizonSchema = z.strictObject({
     .number()
     .int()
     .min(1, "the horizon needs at least 1 day")
-    .max(366, "the horizon is at most 366 days"),
+    .max(MAX_HORIZON_DAYS, `the horizon is at most ${MAX_HORIZON_DAYS} days`),
 });
 
 export const scenarioSchema = z.strictObject({
